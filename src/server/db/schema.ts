@@ -1,0 +1,196 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Kysely's view of the tables created by migrations/*.sql. Keep in step with the SQL. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T> = ColumnType<T, string, string>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
+
+import type { WorkingWeek } from '../../shared/schemas/centers.js';
+
+export type { WorkingWeek };
+
+export interface CentersTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  address: Generated<string>;
+  phone: string | null;
+  email: string | null;
+  agency_code: string;
+  working_week: Json<WorkingWeek>;
+  late_cutoff: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FieldsTable {
+  id: Generated<string>;
+  center_id: string;
+  name: string;
+  name_en: string | null;
+  ticket_prefix: string;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CountersTable {
+  id: Generated<string>;
+  center_id: string;
+  number: number;
+  name: string;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CounterFieldsTable {
+  center_id: string;
+  counter_id: string;
+  field_id: string;
+}
+
+export type Role = 'admin' | 'leader' | 'receptionist' | 'specialist';
+export type DeviceKind = 'kiosk' | 'display' | 'rating';
+
+export interface UsersTable {
+  id: Generated<string>;
+  center_id: string;
+  username: string;
+  full_name: string;
+  role: Role;
+  password_hash: string;
+  active: Generated<boolean>;
+  must_change_password: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  password_changed_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  center_id: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface DevicesTable {
+  id: Generated<string>;
+  center_id: string;
+  kind: DeviceKind;
+  name: string;
+  counter_id: string | null;
+  token_hash: string;
+  token_hint: string;
+  revoked_at: NullableTimestamp;
+  last_seen_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type ActorType = 'user' | 'device' | 'system' | 'cli' | 'public';
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  center_id: string | null;
+  actor_type: ActorType;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  before: NullableJson<unknown>;
+  after: NullableJson<unknown>;
+  ip: string | null;
+  request_id: string | null;
+}
+
+export interface ProceduresTable {
+  code: string;
+  name: string;
+  field_name: string;
+  field_code: string;
+  level: string | null;
+  working_days: number | null;
+  after_15h_rule: Generated<boolean>;
+  fee_free: boolean | null;
+  fee_amounts: number[] | null;
+  online: Generated<boolean>;
+  record: Json<unknown>;
+  derived: Json<unknown>;
+  aliases: Generated<string[]>;
+  search_name: string;
+  search_keywords: string;
+  search_body: string;
+  content_hash: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CenterProceduresTable {
+  center_id: string;
+  procedure_code: string;
+  enabled: Generated<boolean>;
+  field_id: string | null;
+  local_working_days: number | null;
+  local_fee_text: string | null;
+  local_notes: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CalendarDaysTable {
+  id: Generated<string>;
+  center_id: string | null;
+  /** 'YYYY-MM-DD' (date columns are returned as strings). */
+  day: string;
+  kind: 'day_off' | 'working_day';
+  name: string;
+  source: string | null;
+  uncertain: Generated<boolean>;
+  enabled: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SchemaMigrationsTable {
+  version: string;
+  name: string;
+  checksum: string;
+  applied_at: Timestamp;
+}
+
+export interface DB {
+  centers: CentersTable;
+  fields: FieldsTable;
+  counters: CountersTable;
+  counter_fields: CounterFieldsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  devices: DevicesTable;
+  audit_log: AuditLogTable;
+  procedures: ProceduresTable;
+  center_procedures: CenterProceduresTable;
+  calendar_days: CalendarDaysTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export type CenterRow = Selectable<CentersTable>;
+export type FieldRow = Selectable<FieldsTable>;
+export type CounterRow = Selectable<CountersTable>;
+export type UserRow = Selectable<UsersTable>;
+export type DeviceRow = Selectable<DevicesTable>;
+export type ProcedureRow = Selectable<ProceduresTable>;
+export type NewAuditRow = Insertable<AuditLogTable>;
+export type UserUpdate = Updateable<UsersTable>;

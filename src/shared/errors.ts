@@ -1,0 +1,119 @@
+/**
+ * The one error registry. Every error a person can see has a stable code, an HTTP status and
+ * a message in Vietnamese (first) and English. The server renders them as RFC 9457
+ * problem+json; the web client shows `detail` from the response, or the message from here.
+ */
+export const ERRORS = {
+  // Request shape
+  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The submitted data is invalid.' },
+  MALFORMED_JSON: { status: 400, vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
+  EMPTY_BODY: { status: 400, vi: 'Yêu cầu thiếu nội dung.', en: 'The request body is empty.' },
+  PAYLOAD_TOO_LARGE: { status: 413, vi: 'Nội dung gửi lên quá lớn.', en: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    vi: 'Định dạng nội dung không được hỗ trợ (cần application/json).',
+    en: 'Unsupported content type (application/json expected).',
+  },
+  ROUTE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy địa chỉ được yêu cầu.', en: 'The requested address does not exist.' },
+  METHOD_NOT_ALLOWED: { status: 405, vi: 'Phương thức không được hỗ trợ.', en: 'Method not allowed.' },
+  RATE_LIMITED: {
+    status: 429,
+    vi: 'Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
+    en: 'Too many requests. Please try again in a few minutes.',
+  },
+  INTERNAL: {
+    status: 500,
+    vi: 'Hệ thống gặp lỗi ngoài ý muốn. Vui lòng thử lại hoặc báo cho quản trị viên.',
+    en: 'An unexpected error occurred. Please try again or tell the administrator.',
+  },
+  NOT_READY: { status: 503, vi: 'Hệ thống chưa sẵn sàng.', en: 'The system is not ready.' },
+
+  // Authentication and permissions
+  UNAUTHENTICATED: { status: 401, vi: 'Bạn cần đăng nhập để tiếp tục.', en: 'Please sign in to continue.' },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'Incorrect username or password.',
+  },
+  ACCOUNT_LOCKED: {
+    status: 429,
+    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
+    en: 'The account is temporarily locked after repeated failed sign-ins. Try again later.',
+  },
+  ACCOUNT_DISABLED: { status: 403, vi: 'Tài khoản đã bị vô hiệu hóa.', en: 'This account is disabled.' },
+  FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  CSRF_FAILED: {
+    status: 403,
+    vi: 'Phiên làm việc không hợp lệ. Vui lòng tải lại trang.',
+    en: 'Invalid session token. Please reload the page.',
+  },
+  DEVICE_TOKEN_INVALID: {
+    status: 401,
+    vi: 'Mã thiết bị không hợp lệ hoặc đã bị thu hồi.',
+    en: 'The device token is invalid or revoked.',
+  },
+  WRONG_CURRENT_PASSWORD: { status: 400, vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+  PASSWORD_TOO_WEAK: {
+    status: 400,
+    vi: 'Mật khẩu cần ít nhất 10 ký tự và không trùng tên đăng nhập.',
+    en: 'The password needs at least 10 characters and must differ from the username.',
+  },
+
+  // Centers and organisation
+  CENTER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy trung tâm.', en: 'Center not found.' },
+  CENTER_SLUG_TAKEN: { status: 409, vi: 'Mã trung tâm đã được dùng.', en: 'This center slug is already used.' },
+  FIELD_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lĩnh vực.', en: 'Field not found.' },
+  FIELD_PREFIX_TAKEN: {
+    status: 409,
+    vi: 'Ký hiệu số thứ tự này đã được lĩnh vực khác sử dụng.',
+    en: 'This ticket prefix is used by another field.',
+  },
+  FIELD_NAME_TAKEN: { status: 409, vi: 'Đã có lĩnh vực cùng tên.', en: 'A field with this name exists.' },
+  COUNTER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy quầy.', en: 'Counter not found.' },
+  COUNTER_NUMBER_TAKEN: { status: 409, vi: 'Số quầy này đã tồn tại.', en: 'This counter number already exists.' },
+  USER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tài khoản.', en: 'Account not found.' },
+  USERNAME_TAKEN: { status: 409, vi: 'Tên đăng nhập đã được sử dụng.', en: 'This username is taken.' },
+  LAST_ADMIN: {
+    status: 409,
+    vi: 'Không thể thay đổi quản trị viên cuối cùng của trung tâm.',
+    en: 'The last administrator of a center cannot be changed or disabled.',
+  },
+  DEVICE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thiết bị.', en: 'Device not found.' },
+  DEVICE_ALREADY_REVOKED: { status: 409, vi: 'Thiết bị đã bị thu hồi trước đó.', en: 'The device is already revoked.' },
+
+  // Catalog and calendar
+  PROCEDURE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thủ tục hành chính.', en: 'Procedure not found.' },
+  CATALOG_FILE_INVALID: { status: 400, vi: 'Tệp danh mục thủ tục không hợp lệ.', en: 'The catalog file is invalid.' },
+  CALENDAR_DAY_NOT_FOUND: { status: 404, vi: 'Không tìm thấy ngày trong lịch.', en: 'Calendar entry not found.' },
+  CALENDAR_DAY_TAKEN: {
+    status: 409,
+    vi: 'Ngày này đã có trong lịch của trung tâm.',
+    en: 'This date is already in the center calendar.',
+  },
+  WORKING_HOURS_INVALID: {
+    status: 400,
+    vi: 'Giờ làm việc không hợp lệ (giờ bắt đầu phải trước giờ kết thúc, các buổi không chồng nhau).',
+    en: 'Invalid working hours (start before end, sessions must not overlap).',
+  },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** RFC 9457 problem details as motcua renders them. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  instance?: string;
+  requestId?: string;
+  /** Field-level problems for VALIDATION_FAILED (`path` is a JSON pointer into the body or query). */
+  errors?: Array<{ path: string; message: string }>;
+  /** Seconds to wait, for rate limits and lockouts. */
+  retryAfter?: number;
+}
+
+export function problemType(code: ErrorCode): string {
+  return `/api/problems/${code}`;
+}
