@@ -28,6 +28,9 @@ CREATE TABLE fields (
   ticket_prefix text NOT NULL CHECK (ticket_prefix ~ '^[A-Z]{1,2}$'),
   sort_order    integer NOT NULL DEFAULT 0,
   active        boolean NOT NULL DEFAULT true,
+  -- National field codes (procedures.field_code) this center field receives by default;
+  -- center_procedures.field_id overrides it for one procedure.
+  national_fields text[] NOT NULL DEFAULT '{}',
   created_at    timestamptz NOT NULL DEFAULT now(),
   updated_at    timestamptz NOT NULL DEFAULT now(),
   UNIQUE (center_id, ticket_prefix),

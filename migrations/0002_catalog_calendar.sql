@@ -40,10 +40,11 @@ CREATE TABLE center_procedures (
   FOREIGN KEY (center_id, field_id) REFERENCES fields(center_id, id) ON DELETE SET NULL (field_id)
 );
 
--- Official schedule entries (center_id NULL, from seed/calendar) and a center's own entries.
+-- A center's own calendar entries: extra days off, working days, and its decision on official
+-- entries whose legal status is uncertain (the official schedules ship in seed/calendar/).
 CREATE TABLE calendar_days (
   id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  center_id   uuid REFERENCES centers(id) ON DELETE CASCADE,
+  center_id   uuid NOT NULL REFERENCES centers(id) ON DELETE CASCADE,
   day         date NOT NULL,
   kind        text NOT NULL CHECK (kind IN ('day_off', 'working_day')),
   name        text NOT NULL,
@@ -53,5 +54,4 @@ CREATE TABLE calendar_days (
   created_at  timestamptz NOT NULL DEFAULT now(),
   updated_at  timestamptz NOT NULL DEFAULT now()
 );
-CREATE UNIQUE INDEX calendar_days_official ON calendar_days (day) WHERE center_id IS NULL;
-CREATE UNIQUE INDEX calendar_days_center ON calendar_days (center_id, day) WHERE center_id IS NOT NULL;
+CREATE UNIQUE INDEX calendar_days_center_day ON calendar_days (center_id, day);

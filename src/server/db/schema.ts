@@ -33,6 +33,7 @@ export interface FieldsTable {
   ticket_prefix: string;
   sort_order: Generated<number>;
   active: Generated<boolean>;
+  national_fields: Generated<string[]>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -152,7 +153,7 @@ export interface CenterProceduresTable {
 
 export interface CalendarDaysTable {
   id: Generated<string>;
-  center_id: string | null;
+  center_id: string;
   /** 'YYYY-MM-DD' (date columns are returned as strings). */
   day: string;
   kind: 'day_off' | 'working_day';

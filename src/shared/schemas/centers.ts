@@ -53,6 +53,8 @@ export const Field = Type.Object({
   ticketPrefix: Type.String(),
   sortOrder: Type.Integer(),
   active: Type.Boolean(),
+  /** National field codes (e.g. "ho-tich") whose procedures this field receives by default. */
+  nationalFields: Type.Array(Type.String()),
   counterIds: Type.Array(Uuid),
 });
 export type Field = Static<typeof Field>;
@@ -63,6 +65,7 @@ export const CreateFieldBody = Type.Object(
     nameEn: Type.Optional(Type.Union([Text(200), Type.Null()])),
     ticketPrefix: TicketPrefix,
     sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 999 })),
+    nationalFields: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z0-9-]{2,80}$' }), { maxItems: 50, uniqueItems: true })),
   },
   { additionalProperties: false },
 );
@@ -73,6 +76,7 @@ export const UpdateFieldBody = Type.Object(
     ticketPrefix: Type.Optional(TicketPrefix),
     sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 999 })),
     active: Type.Optional(Type.Boolean()),
+    nationalFields: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z0-9-]{2,80}$' }), { maxItems: 50, uniqueItems: true })),
   },
   { additionalProperties: false, minProperties: 1 },
 );

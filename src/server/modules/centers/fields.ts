@@ -12,6 +12,7 @@ function present(f: FieldRow, counterIds: string[]): Field {
     ticketPrefix: f.ticket_prefix,
     sortOrder: f.sort_order,
     active: f.active,
+    nationalFields: f.national_fields,
     counterIds,
   };
 }
@@ -48,6 +49,7 @@ export async function createField(db: Db, ctx: AuditContext & { centerId: string
           name_en: input.nameEn?.trim() ?? null,
           ticket_prefix: input.ticketPrefix,
           sort_order: input.sortOrder ?? 0,
+          national_fields: input.nationalFields ?? [],
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -83,6 +85,7 @@ export async function updateField(
           ...(input.ticketPrefix !== undefined ? { ticket_prefix: input.ticketPrefix } : {}),
           ...(input.sortOrder !== undefined ? { sort_order: input.sortOrder } : {}),
           ...(input.active !== undefined ? { active: input.active } : {}),
+          ...(input.nationalFields !== undefined ? { national_fields: input.nationalFields } : {}),
           updated_at: new Date(),
         })
         .where('id', '=', id)

@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { buildApp } from './app.js';
+import { ConfigError, parseConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { prepareDatabase } from './seed/prepare.js';
+
+/** Boots motcua: config → database → migrations and reference data → HTTP server; stops gracefully. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax });
+  const app = await buildApp({ config, database });
+  const log = app.log;
+  log.info({ database: database.describe }, 'database opened');
+
+  const prepared = await prepareDatabase(database, { seedDemo: config.seedDemo, dataDir: config.dataDir, log });
+  if (prepared.demo) {
+    process.stdout.write(`\n${prepared.demoText}\n(Đã lưu vào ${config.dataDir}/demo-accounts.txt)\n\n`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'stopping: no new connections, finishing requests in flight');
+    try {
+      await app.close();
+      await database.close();
+      log.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, 'error while stopping');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  process.stdout.write(`motcua đang chạy tại / is running at http://${shown}:${config.port}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`motcua failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
