@@ -48,7 +48,6 @@ class PGliteConnection implements DatabaseConnection {
       : { rows: result.rows };
   }
 
-  // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming is not supported on PGlite');
   }

@@ -2,10 +2,9 @@
  * Civil dates ('YYYY-MM-DD'), wall-clock times ('HH:mm') and instants in Vietnam.
  *
  * Vietnam has used UTC+7 without daylight saving since 13/06/1975 (the IANA zone
- * `Asia/Ho_Chi_Minh`). Converting an instant to a Vietnamese civil date/time goes through
- * `Intl.DateTimeFormat` with that zone; converting a civil date/time back to an instant uses
- * the fixed +07:00 offset (valid for every date from 1975-06-13 on, which is all this product
- * handles). Civil dates are plain strings so that they compare with `<`/`>` and serialise
+ * `Asia/Ho_Chi_Minh`). Conversions both ways use the fixed +07:00 offset (valid for every date
+ * from 1975-06-13 on, which is all this product handles); `toVietnamDateTimeIntl` does the same
+ * through `Intl.DateTimeFormat` and the time-zone database, and the tests check they agree. Civil dates are plain strings so that they compare with `<`/`>` and serialise
  * as-is.
  */
 
@@ -100,6 +99,19 @@ export function vietnamInstant(date: CivilDate, minutesOfDay: number): Date {
   return new Date(Math.round(ms));
 }
 
+/**
+ * The Vietnamese civil date and wall-clock time of an instant. `minutes` includes seconds as a
+ * fraction. Computed with the fixed +07:00 offset (fast; instants before 1975-06-13 are not
+ * supported); `toVietnamDateTimeIntl` is the time-zone-database version the tests compare with.
+ */
+export function toVietnamDateTime(instant: Date): { date: CivilDate; minutes: number } {
+  const t = instant.getTime();
+  if (!Number.isFinite(t)) throw new RangeError('Invalid Date');
+  const local = t + VN_UTC_OFFSET_MINUTES * MS_PER_MINUTE;
+  const dayNumber = Math.floor(local / MS_PER_DAY);
+  return { date: fromDayNumber(dayNumber), minutes: (local - dayNumber * MS_PER_DAY) / MS_PER_MINUTE };
+}
+
 const vnParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: VN_TIME_ZONE,
   year: 'numeric',
@@ -111,8 +123,8 @@ const vnParts = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-/** The Vietnamese civil date and wall-clock time of an instant. `minutes` includes seconds as a fraction. */
-export function toVietnamDateTime(instant: Date): { date: CivilDate; minutes: number } {
+/** Same as `toVietnamDateTime`, through `Intl.DateTimeFormat` and the IANA zone Asia/Ho_Chi_Minh. */
+export function toVietnamDateTimeIntl(instant: Date): { date: CivilDate; minutes: number } {
   const t = instant.getTime();
   if (!Number.isFinite(t)) throw new RangeError('Invalid Date');
   const parts: Record<string, number> = {};

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   computeDueAt,
+  countWorkingDaysBetween,
   createCalendarRules,
   describeDay,
   extendDueAtForPause,
@@ -166,8 +167,8 @@ describe('fractional working days (internal steps of 0.5 day)', () => {
   });
 });
 
-describe('every due time is inside working hours and later receipts are never due earlier', () => {
-  it('holds for receipts every 73 minutes from 05/02 to 05/03/2026 (Tết) and 15/08 to 10/09/2026', () => {
+describe('every due time is inside working hours, monotonic, and between N days of office time and the Civil Code bound', () => {
+  it('holds for receipts every 131 minutes from 05/02 to 05/03/2026 (Tết) and 15/08 to 10/09/2026', () => {
     const sat = createCalendarRules({ officialSchedules: readOfficialSchedulesFile(), workingWeek: { 6: [{ start: '07:30', end: '11:30' }] } });
     for (const r of [rules, sat]) {
       for (const [from, to] of [
@@ -177,7 +178,7 @@ describe('every due time is inside working hours and later receipts are never du
         for (const n of [0, 0.5, 1, 3, 7]) {
           for (const cutoff of [false, true]) {
             let previous = 0;
-            for (let t = at(from, '00:00').getTime(); t < at(to, '00:00').getTime(); t += 73 * 60_000) {
+            for (let t = at(from, '00:00').getTime(); t < at(to, '00:00').getTime(); t += 131 * 60_000) {
               const { dueAt } = computeDueAt(r, { receivedAt: new Date(t), workingDays: n, lateCutoffRule: cutoff });
               const d = toVietnamDateTime(dueAt);
               const day = describeDay(r, d.date);
@@ -189,6 +190,11 @@ describe('every due time is inside working hours and later receipts are never du
               expect(dueAt.getTime()).toBeGreaterThanOrEqual(previous);
               expect(dueAt.getTime()).toBeGreaterThan(t);
               previous = dueAt.getTime();
+              const receivedOn = toVietnamDateTime(new Date(t)).date;
+              // Never later than the Civil Code reading (the receipt day not counted, N days after it).
+              if (n >= 1) expect(countWorkingDaysBetween(r, receivedOn, d.date)).toBeLessThanOrEqual(n);
+              // Never less than N days of office time (all weekdays have the same hours in `rules`).
+              if (r === rules) expect(workingMinutesBetween(r, new Date(t), dueAt)).toBeGreaterThanOrEqual(Math.round(n * 450));
             }
           }
         }

@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   DEFAULT_OFFICIAL_SCHEDULES_URL,
   builtInHolidays,
@@ -125,9 +127,9 @@ describe('the official schedules file (seed/calendar/official-schedules.json)', 
     expect(e.filter((x) => x.holiday === 'national_day').map((x) => x.date)).toEqual(['2025-08-30', '2025-08-31', '2025-09-01', '2025-09-02']);
   });
 
-  it('is the file the product reads at run time (inside the repository)', () => {
-    const raw: unknown = JSON.parse(readFileSync(DEFAULT_OFFICIAL_SCHEDULES_URL, 'utf8'));
-    expect(parseOfficialSchedules(raw)).toEqual(schedules);
+  it('is read at run time from the repository (same relative path from src/ and dist/)', () => {
+    expect(fileURLToPath(DEFAULT_OFFICIAL_SCHEDULES_URL)).toBe(resolve('seed/calendar/official-schedules.json'));
+    expect(existsSync(DEFAULT_OFFICIAL_SCHEDULES_URL)).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { toVietnamDateTimeIntl } from './civil-date.js';
 import {
   addWorkingDays,
   countWorkingDaysBetween,
@@ -188,9 +189,12 @@ describe('dates and times in Asia/Ho_Chi_Minh', () => {
     expect(vietnamInstant('2026-02-17', 0).toISOString()).toBe('2026-02-16T17:00:00.000Z');
   });
 
-  it('the fixed +07:00 offset agrees with the time-zone database from 1976 to 2100', () => {
+  it('the fixed +07:00 offset agrees with the time-zone database (Intl, Asia/Ho_Chi_Minh) from 1976 to 2100', () => {
     for (let t = Date.UTC(1976, 0, 1, 0, 0, 7); t < Date.UTC(2100, 0, 1); t += 1_234_567_891) {
       const vt = toVietnamDateTime(new Date(t));
+      const viaIntl = toVietnamDateTimeIntl(new Date(t));
+      expect(vt.date).toBe(viaIntl.date);
+      expect(vt.minutes).toBeCloseTo(viaIntl.minutes, 6);
       expect(vietnamInstant(vt.date, vt.minutes).getTime()).toBe(t);
     }
   });

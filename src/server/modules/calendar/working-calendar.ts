@@ -68,7 +68,7 @@ export {
   readOfficialSchedulesFile,
 } from './holidays.js';
 export type { LunarDateVN } from './lunar.js';
-export { hungKingsDay, lunarNewYearsEve, lunarToSolar, solarToLunar, tetDate } from './lunar.js';
+export { formatLunarVN, hungKingsDay, lunarNewYearsEve, lunarToSolar, solarToLunar, tetDate } from './lunar.js';
 
 /**
  * Rules with the official schedules of the repository's seed file plus `options`

@@ -114,9 +114,14 @@ export interface CalendarRulesOptions {
 
 const WEEKDAYS: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
 
+function mapWeek(f: (wd: IsoWeekday) => readonly Session[]): WorkingWeek {
+  return { 1: f(1), 2: f(2), 3: f(3), 4: f(4), 5: f(5), 6: f(6), 7: f(7) };
+}
+
 /** Builds validated, frozen rules. Official entries keep their `enabledByDefault` (default true). */
 export function createCalendarRules(options: CalendarRulesOptions = {}): CalendarRules {
-  const week = { ...DEFAULT_WORKING_WEEK, ...options.workingWeek };
+  const given = options.workingWeek ?? {};
+  const week = mapWeek((wd) => given[wd] ?? DEFAULT_WORKING_WEEK[wd]);
   const overrides: DateOverride[] = [];
   for (const schedule of options.officialSchedules ?? []) {
     for (const e of schedule.entries) {
@@ -167,9 +172,7 @@ export function validateCalendarRules(rules: CalendarRules): void {
 
 function freezeRules(rules: CalendarRules): CalendarRules {
   validateCalendarRules(rules);
-  const week = Object.fromEntries(
-    WEEKDAYS.map((wd) => [wd, Object.freeze(rules.workingWeek[wd].map((s) => Object.freeze({ ...s })))]),
-  ) as unknown as WorkingWeek;
+  const week = mapWeek((wd) => Object.freeze(rules.workingWeek[wd].map((s) => Object.freeze({ start: s.start, end: s.end }))));
   return Object.freeze({
     ...rules,
     workingWeek: Object.freeze(week),
@@ -195,6 +198,7 @@ interface RulesIndex {
   center: Map<CivilDate, DateOverride>;
   official: Map<CivilDate, DateOverride>;
   holidays: Map<number, Map<CivilDate, BuiltInHoliday>>;
+  days: Map<CivilDate, DayDescription>;
 }
 
 const indexes = new WeakMap<CalendarRules, RulesIndex>();
@@ -202,7 +206,7 @@ const indexes = new WeakMap<CalendarRules, RulesIndex>();
 function indexOf(rules: CalendarRules): RulesIndex {
   let idx = indexes.get(rules);
   if (!idx) {
-    idx = { center: new Map(), official: new Map(), holidays: new Map() };
+    idx = { center: new Map(), official: new Map(), holidays: new Map(), days: new Map() };
     for (const o of rules.overrides) {
       if (o.enabled) (o.origin === 'center' ? idx.center : idx.official).set(o.date, o);
     }
@@ -235,10 +239,19 @@ function workingDaySessions(rules: CalendarRules, date: CivilDate): readonly Ses
   return wd <= 5 && own.length > 0 ? own : standardDaySessions(rules);
 }
 
-/** Whether the center works on `date`, why, and its sessions. */
+/** Whether the center works on `date`, why, and its sessions (a frozen, cached object). */
 export function describeDay(rules: CalendarRules, date: CivilDate): DayDescription {
-  const { year } = parseCivilDate(date);
   const idx = indexOf(rules);
+  let day = idx.days.get(date);
+  if (!day) {
+    day = Object.freeze(computeDay(rules, idx, date));
+    idx.days.set(date, day);
+  }
+  return day;
+}
+
+function computeDay(rules: CalendarRules, idx: RulesIndex, date: CivilDate): DayDescription {
+  const { year } = parseCivilDate(date);
   const closed = (reason: DayReason, name?: string): DayDescription =>
     name === undefined ? { date, working: false, reason, sessions: [] } : { date, working: false, reason, name, sessions: [] };
   const override = idx.center.get(date) ?? idx.official.get(date);

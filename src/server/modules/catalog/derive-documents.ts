@@ -19,9 +19,11 @@ const LIST_INTRO_END = /(?:hồ sơ\s+(?:phải kèm theo|bao gồm|gồm)|giấ
 /** The same intro, to cut off the end of a condition. */
 const LIST_INTRO_TAIL = /(?:,\s*|\.\s*|\s+)(?:thì\s+)?(?:thành phần\s+)?hồ sơ\s+(?:phải kèm theo|bao gồm|gồm)(?:\s.*)?$/isu;
 /** A preamble (not a case): "Người yêu cầu chứng thực nộp…", "Hồ sơ của người nhận con nuôi". */
-const PREAMBLE = /^(?:Người yêu cầu|Hồ sơ|Thành phần hồ sơ)\b/iu;
+const PREAMBLE = /^(?:Người yêu cầu|Hồ sơ|Thành phần hồ sơ)(?![\p{L}\p{N}])/iu;
 /** Explanatory items that are not documents. */
-const NOTE = /^(?:Lưu ý|Giá trị sử dụng)\b/iu;
+const NOTE = /^(?:Lưu ý|Giá trị sử dụng)(?![\p{L}\p{N}])/iu;
+/** "Hồ sơ …" at the start (JS `\b` is ASCII-only, so Vietnamese word ends use a lookahead). */
+const DOSSIER_START = /^Hồ sơ(?![\p{L}\p{N}])/u;
 /** Verbs between a case and its document: "thì phải có", "hồ sơ … phải kèm theo", "thay thế bằng:". */
 const LEADING_VERB =
   /^(?:hồ sơ(?:\s+đăng ký hộ kinh doanh)?\s+)?(?:(?:phải\s+)?(?:có|nộp lại|nộp|kèm theo|xuất trình)|thay thế bằng\s*:?)\s+/iu;
@@ -111,7 +113,7 @@ function splitHead(text: string): HeadSplit | null {
     colon <= 400 &&
     !NUMBERED_CASE.test(prefix) &&
     (caseLike || !ONE_OF_INTRO.test(prefix)) &&
-    (LIST_INTRO_END.test(prefix) || (caseLike && !/\sthì\s/u.test(prefix)) || (/^Hồ sơ\b/u.test(prefix) && prefix.length <= 80));
+    (LIST_INTRO_END.test(prefix) || (caseLike && !/\sthì\s/u.test(prefix)) || (DOSSIER_START.test(prefix) && prefix.length <= 80));
   // "…hồ sơ gồm+ Giấy đề nghị…" has no colon at all.
   const noColonIntro = /^(.{5,400}?hồ sơ\s+(?:bao\s+)?gồm)(?=\s*[+\-(])/isu.exec(text);
   let cut = -1;
@@ -173,7 +175,7 @@ function classifyGroup(group: string | null): { action: 'submit' | 'present' | n
   if (group === null || group.trim() === '') return { action: null, condition: null, heading: null };
   if (/^Giấy tờ phải nộp/iu.test(group)) return { action: 'submit', condition: null, heading: null };
   if (/^Giấy tờ phải xuất trình/iu.test(group)) return { action: 'present', condition: null, heading: null };
-  if (/^Hồ sơ\b/u.test(group)) return { action: null, condition: null, heading: group.trim() };
+  if (DOSSIER_START.test(group)) return { action: null, condition: null, heading: group.trim() };
   return { action: null, condition: tidyCondition(group), heading: null };
 }
 
@@ -228,7 +230,7 @@ export function deriveDocument(doc: CatalogDocument, rawNameLength: number = doc
     return acc;
   }, []);
   const name = kind === 'document' ? tidyName(text) : text;
-  if (/^Xuất trình\b/iu.test(name)) action = 'present';
+  if (/^Xuất trình(?![\p{L}\p{N}])/iu.test(name)) action = 'present';
   const channels = channelsOf(doc.name);
   if (channels !== null) methods.push('channels-from-text');
   return {

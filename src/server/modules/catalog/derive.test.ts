@@ -143,6 +143,13 @@ describe('documents', () => {
     });
   });
 
+  it('separates a preamble ending in a Vietnamese letter from the document, and a note from documents', () => {
+    const [first] = derive('2.001263').documents; // "Hồ sơ của người nhận con nuôi: - Đơn xin nhận con nuôi;1.nxinnhnconnui.doc"
+    expect(first).toMatchObject({ heading: 'Hồ sơ của người nhận con nuôi', name: 'Đơn xin nhận con nuôi', formFile: '1.nxinnhnconnui.doc' });
+    const note = derive('1.002755').documents.find((d) => d.nameAsPublished.startsWith('Lưu ý'));
+    expect(note?.kind).toBe('note');
+  });
+
   it('does not eat the word after the verb ("phải nộp lại Giấy…")', () => {
     const doc = deriveDocument({
       name: 'Trường hợp giấy đã hết hạn thì phải nộp lại Giấy xác nhận tình trạng hôn nhân đã được cấp trước đó.',
