@@ -52,6 +52,11 @@ export const ERRORS = {
     vi: 'Mã thiết bị không hợp lệ hoặc đã bị thu hồi.',
     en: 'The device token is invalid or revoked.',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    vi: 'Bạn cần đổi mật khẩu tạm trước khi tiếp tục.',
+    en: 'Please change your temporary password first.',
+  },
   WRONG_CURRENT_PASSWORD: { status: 400, vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
   PASSWORD_TOO_WEAK: {
     status: 400,

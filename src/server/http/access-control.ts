@@ -54,6 +54,10 @@ export function registerAccessControl(app: FastifyInstance, db: Db): void {
     if (access === undefined || access === 'public') return;
     const actor = await authenticate(db, request);
     if (!actor) throw new AppError('UNAUTHENTICATED');
+    // A temporary password (new account, reset) must be replaced before anything else.
+    if (actor.type === 'user' && actor.mustChangePassword && access !== 'session.self') {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
     if (!isAllowed(actor, access)) {
       throw new AppError('FORBIDDEN', { internal: `${actor.type} ${actor.id} lacks ${access}` });
     }

@@ -87,12 +87,16 @@ describe('staff accounts', () => {
     const { user, temporaryPassword } = res.json();
     expect(user.mustChangePassword).toBe(true);
     const b = await login(t.app, 'tran.thi.b', temporaryPassword);
+    const blocked = await t.app.inject({ url: '/api/fields', headers: b.headers });
+    expect(blocked.statusCode).toBe(403);
+    expect(problemOf(blocked).code).toBe('PASSWORD_CHANGE_REQUIRED');
     const weak = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: b.headers, payload: { currentPassword: temporaryPassword, newPassword: 'ngan' } });
     expect(problemOf(weak).code).toBe('PASSWORD_TOO_WEAK');
     const changed = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: b.headers, payload: { currentPassword: temporaryPassword, newPassword: 'mot-mat-khau-dai-hon' } });
     expect(changed.statusCode).toBe(204);
     const me = await t.app.inject({ url: '/api/auth/me', headers: b.headers });
     expect(me.json().mustChangePassword).toBe(false);
+    expect((await t.app.inject({ url: '/api/fields', headers: b.headers })).statusCode).toBe(200);
     await login(t.app, 'tran.thi.b', 'mot-mat-khau-dai-hon');
   });
 

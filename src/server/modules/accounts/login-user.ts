@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
-import { createSession } from './sessions.js';
+import { createSession, deleteSession } from './sessions.js';
 
 /** Failed attempts allowed before the account locks; each further failure doubles the lock. */
 export const FREE_ATTEMPTS = 5;
@@ -100,5 +100,13 @@ export async function loginUser(
       { action: 'auth.login', targetType: 'user', targetId: user.id },
     );
     return { ...session, userId: user.id };
+  });
+}
+
+/** Ends the caller's session (the cookie is cleared by the route). */
+export async function logoutUser(db: Db, ctx: AuditContext & { actorId: string }, sessionId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await deleteSession(trx, sessionId);
+    await recordAudit(trx, ctx, { action: 'auth.logout', targetType: 'user', targetId: ctx.actorId });
   });
 }

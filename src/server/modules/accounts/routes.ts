@@ -19,9 +19,9 @@ import {
 } from '../../../shared/schemas/accounts.js';
 import { IdParams } from '../../../shared/schemas/common.js';
 import { createDevice, listDevices, revokeDevice } from './devices.js';
-import { loginUser } from './login-user.js';
+import { loginUser, logoutUser } from './login-user.js';
 import { verifyPassword } from './password.js';
-import { deleteSession, findSessionActor, SESSION_COOKIE, SESSION_HOURS } from './sessions.js';
+import { findSessionActor, SESSION_COOKIE, SESSION_HOURS } from './sessions.js';
 import { changeOwnPassword, createUser, listUsers, resetUserPassword, updateUser } from './users.js';
 
 const problems = { 400: { $ref: 'Problem' }, 401: { $ref: 'Problem' }, 403: { $ref: 'Problem' }, 404: { $ref: 'Problem' }, 409: { $ref: 'Problem' } };
@@ -78,7 +78,7 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: { database:
     '/auth/logout',
     { config: { access: 'session.self' }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null(), ...problems } } },
     async (request, reply) => {
-      await deleteSession(db, staffOf(request).sessionId);
+      await logoutUser(db, auditContextOf(request), staffOf(request).sessionId);
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
