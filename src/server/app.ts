@@ -24,6 +24,8 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { centersRoutes } from './modules/centers/routes.js';
+import { queueRoutes } from './modules/queue/routes.js';
+import { EventHub } from './realtime/hub.js';
 import { WEB_DIST_DIR } from './paths.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -117,6 +119,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   registerMetrics(app, database);
 
+  // Realtime: one LISTEN per process; SSE streams end first on shutdown so close() does not wait.
+  const hub = new EventHub(database);
+  await hub.start();
+  app.addHook('preClose', async () => hub.endStreams());
+  app.addHook('onClose', async () => hub.stop());
+
   await app.register(
     async (api) => {
       await api.register(systemRoutes, { database });
@@ -125,6 +133,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(catalogRoutes, { database });
       await api.register(calendarRoutes, { database });
       await api.register(auditRoutes, { database });
+      await api.register(queueRoutes, { database, hub });
     },
     { prefix: '/api' },
   );

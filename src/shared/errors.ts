@@ -100,6 +100,30 @@ export const ERRORS = {
     vi: 'Giờ làm việc không hợp lệ (giờ bắt đầu phải trước giờ kết thúc, các buổi không chồng nhau).',
     en: 'Invalid working hours (start before end, sessions must not overlap).',
   },
+
+  // Queue
+  TICKET_NOT_FOUND: { status: 404, vi: 'Không tìm thấy số thứ tự.', en: 'Ticket not found.' },
+  TICKET_STATE_CONFLICT: {
+    status: 409,
+    vi: 'Số thứ tự này đã được xử lý ở nơi khác hoặc không còn ở trạng thái phù hợp.',
+    en: 'This ticket was already handled elsewhere or is no longer in a suitable state.',
+  },
+  TICKET_ALREADY_RATED: { status: 409, vi: 'Lượt phục vụ này đã được đánh giá.', en: 'This service was already rated.' },
+  NOTHING_TO_RATE: { status: 404, vi: 'Hiện không có lượt phục vụ nào chờ đánh giá.', en: 'There is no service waiting for a rating.' },
+  FIELD_INACTIVE: { status: 409, vi: 'Lĩnh vực này hiện không nhận hồ sơ.', en: 'This field is not taking tickets now.' },
+  PRIORITY_GROUP_NOT_FOUND: { status: 404, vi: 'Không tìm thấy nhóm ưu tiên.', en: 'Priority group not found.' },
+  COUNTER_NOT_OPEN: { status: 409, vi: 'Quầy chưa mở. Vui lòng mở quầy trước.', en: 'The counter is not open. Open it first.' },
+  COUNTER_TAKEN: {
+    status: 409,
+    vi: 'Quầy đang được cán bộ khác sử dụng.',
+    en: 'Another officer is working at this counter.',
+  },
+  COUNTER_BUSY: {
+    status: 409,
+    vi: 'Quầy đang phục vụ một số thứ tự. Hãy kết thúc hoặc chuyển số đó trước.',
+    en: 'The counter is serving a ticket. Finish or transfer it first.',
+  },
+  NO_CURRENT_TICKET: { status: 409, vi: 'Quầy chưa gọi số nào.', en: 'The counter has no current ticket.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -19,8 +19,17 @@ export const BACKUP_TABLES = [
   'procedures',
   'center_procedures',
   'calendar_days',
+  'priority_groups',
+  'ticket_sequences',
+  'tickets',
+  'counter_states',
+  'queue_events',
+  'ratings',
   'audit_log',
 ] as const satisfies ReadonlyArray<keyof DB>;
+
+/** Tables whose id is GENERATED ALWAYS AS IDENTITY: restored with their ids, sequences moved on. */
+const IDENTITY_TABLES = new Set<string>(['audit_log', 'queue_events']);
 
 /** Tables deliberately left out of a backup. */
 export const NOT_BACKED_UP = ['sessions', 'schema_migrations'] as const;
@@ -84,13 +93,15 @@ export async function restoreBackup(database: Database, data: Buffer): Promise<R
         const chunk = rows.slice(i, i + 200).map((row) => encodeRow(row, json));
         if (chunk.length === 0) continue;
         const columns = Object.keys(chunk[0] ?? {});
-        const overriding = table === 'audit_log' ? sql` OVERRIDING SYSTEM VALUE` : sql``;
+        const overriding = IDENTITY_TABLES.has(table) ? sql` OVERRIDING SYSTEM VALUE` : sql``;
         await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})${overriding} VALUES ${sql.join(
           chunk.map((row) => sql`(${sql.join(columns.map((c) => row[c]))})`),
         )}`.execute(trx);
       }
     }
-    await sql`SELECT setval(pg_get_serial_sequence('audit_log', 'id'), GREATEST((SELECT max(id) FROM audit_log), 1))`.execute(trx);
+    for (const table of IDENTITY_TABLES) {
+      await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), GREATEST((SELECT max(id) FROM ${sql.table(table)}), 1))`.execute(trx);
+    }
   });
   return counts;
 }

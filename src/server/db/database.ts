@@ -33,6 +33,13 @@ export interface Database {
    * that the open Kysely transaction already holds.
    */
   execScript(executor: Executor, script: string): Promise<void>;
+  /**
+   * Subscribes to a NOTIFY channel. NOTIFY sent inside a transaction is delivered only at
+   * commit (and never for a rollback), which is what makes "push after commit" hold. With a
+   * server, one dedicated connection listens and reconnects by itself; PGlite delivers within
+   * its process.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -58,6 +65,7 @@ async function openServer(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'motcua' });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const parsed = new URL(url);
+  const listener = new ServerListener(url);
   return {
     db,
     engine: 'postgres',
@@ -66,8 +74,79 @@ async function openServer(url: string, max: number): Promise<Database> {
     execScript: async (executor, script) => {
       await sql.raw(script).execute(executor);
     },
-    close: () => db.destroy(),
+    listen: (channel, onMessage) => listener.listen(channel, onMessage),
+    close: async () => {
+      await listener.close();
+      await db.destroy();
+    },
   };
+}
+
+/** One LISTEN connection per process, re-established with back-off if the server drops it. */
+class ServerListener {
+  private client: pg.Client | undefined;
+  private connecting: Promise<pg.Client> | undefined;
+  private readonly handlers = new Map<string, Set<(payload: string) => void>>();
+  private closed = false;
+  private retryMs = 500;
+
+  constructor(private readonly url: string) {}
+
+  private connect(): Promise<pg.Client> {
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.url, application_name: 'motcua-listen' });
+      client.on('notification', (n) => {
+        for (const h of this.handlers.get(n.channel) ?? []) h(n.payload ?? '');
+      });
+      client.on('error', () => this.reconnect());
+      client.on('end', () => this.reconnect());
+      await client.connect();
+      for (const channel of this.handlers.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      this.client = client;
+      this.retryMs = 500;
+      return client;
+    })().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+
+  private reconnect(): void {
+    if (this.closed || !this.client) return;
+    this.client = undefined;
+    setTimeout(() => {
+      if (!this.closed) this.connect().catch(() => this.reconnectLater());
+    }, this.retryMs);
+  }
+
+  private reconnectLater(): void {
+    this.retryMs = Math.min(this.retryMs * 2, 10_000);
+    setTimeout(() => {
+      if (!this.closed) this.connect().catch(() => this.reconnectLater());
+    }, this.retryMs);
+  }
+
+  async listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
+    let set = this.handlers.get(channel);
+    const first = !set;
+    if (!set) {
+      set = new Set();
+      this.handlers.set(channel, set);
+    }
+    set.add(onMessage);
+    const client = this.client ?? (await this.connect());
+    if (first && this.client === client) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    return async () => {
+      set.delete(onMessage);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const c = this.client;
+    this.client = undefined;
+    if (c) await c.end().catch(() => undefined);
+  }
 }
 
 async function openEmbedded(dataDir: string): Promise<Database> {
@@ -92,6 +171,10 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     poolStats: () => ({ engine: 'pglite', total: 1, idle: 1, waiting: 0 }),
     execScript: async (_executor, script) => {
       await pglite.exec(script);
+    },
+    listen: async (channel, onMessage) => {
+      const unsubscribe = await pglite.listen(channel, onMessage);
+      return async () => unsubscribe();
     },
     close: async () => {
       await db.destroy();

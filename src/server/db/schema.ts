@@ -21,6 +21,7 @@ export interface CentersTable {
   agency_code: string;
   working_week: Json<WorkingWeek>;
   late_cutoff: Generated<string>;
+  wait_alert_minutes: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -165,6 +166,94 @@ export interface CalendarDaysTable {
   updated_at: Timestamp;
 }
 
+export interface PriorityGroupsTable {
+  id: Generated<string>;
+  center_id: string;
+  code: string;
+  name: string;
+  name_en: string | null;
+  credit_minutes: Generated<number>;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface TicketSequencesTable {
+  center_id: string;
+  field_id: string;
+  service_day: string;
+  last_number: number;
+}
+
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'closed';
+export type TicketOutcome = 'dossier_received' | 'information_only' | 'referred';
+
+export interface TicketsTable {
+  id: Generated<string>;
+  center_id: string;
+  field_id: string;
+  service_day: string;
+  number: number;
+  display_number: string;
+  priority_group_id: string | null;
+  procedure_code: string | null;
+  phone: string | null;
+  status: Generated<TicketStatus>;
+  issued_at: Timestamp;
+  called_at: NullableTimestamp;
+  serving_started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  counter_id: string | null;
+  staff_id: string | null;
+  target_counter_id: string | null;
+  call_count: Generated<number>;
+  outcome: TicketOutcome | null;
+  close_reason: string | null;
+  predicted_wait_s: number | null;
+  idempotency_key: string | null;
+  public_token: string;
+  source: Generated<'kiosk' | 'counter' | 'online'>;
+  device_id: string | null;
+}
+
+export type CounterStatus = 'open' | 'paused' | 'closed';
+
+export interface CounterStatesTable {
+  counter_id: string;
+  center_id: string;
+  status: CounterStatus;
+  staff_id: string | null;
+  pause_reason: string | null;
+  since: Timestamp;
+  current_ticket_id: string | null;
+}
+
+export interface QueueEventsTable {
+  id: Generated<number>;
+  center_id: string;
+  at: Timestamp;
+  type: string;
+  ticket_id: string | null;
+  counter_id: string | null;
+  staff_id: string | null;
+  data: Json<Record<string, unknown>>;
+}
+
+export type RatingLevel = 'very_satisfied' | 'satisfied' | 'unsatisfied';
+
+export interface RatingsTable {
+  id: Generated<string>;
+  center_id: string;
+  ticket_id: string;
+  counter_id: string | null;
+  staff_id: string | null;
+  field_id: string | null;
+  device_id: string | null;
+  level: RatingLevel;
+  reasons: Generated<string[]>;
+  comment: string | null;
+  created_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -184,6 +273,12 @@ export interface DB {
   procedures: ProceduresTable;
   center_procedures: CenterProceduresTable;
   calendar_days: CalendarDaysTable;
+  priority_groups: PriorityGroupsTable;
+  ticket_sequences: TicketSequencesTable;
+  tickets: TicketsTable;
+  counter_states: CounterStatesTable;
+  queue_events: QueueEventsTable;
+  ratings: RatingsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -193,5 +288,6 @@ export type CounterRow = Selectable<CountersTable>;
 export type UserRow = Selectable<UsersTable>;
 export type DeviceRow = Selectable<DevicesTable>;
 export type ProcedureRow = Selectable<ProceduresTable>;
+export type TicketRow = Selectable<TicketsTable>;
 export type NewAuditRow = Insertable<AuditLogTable>;
 export type UserUpdate = Updateable<UsersTable>;

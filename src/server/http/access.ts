@@ -3,6 +3,7 @@ import { auditPolicy } from '../modules/audit/policy.js';
 import { calendarPolicy } from '../modules/calendar/policy.js';
 import { catalogPolicy } from '../modules/catalog/policy.js';
 import { centersPolicy } from '../modules/centers/policy.js';
+import { queuePolicy } from '../modules/queue/policy.js';
 import { principalOf, type Actor, type Principal } from './actor.js';
 
 /** The union of every module's policy table. */
@@ -12,6 +13,7 @@ export const POLICY = {
   ...auditPolicy,
   ...catalogPolicy,
   ...calendarPolicy,
+  ...queuePolicy,
 } as const satisfies Record<string, readonly Principal[]>;
 
 export type Permission = keyof typeof POLICY;

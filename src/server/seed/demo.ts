@@ -7,6 +7,7 @@ import { DEVICE_TOKEN_PREFIX } from '../modules/accounts/devices.js';
 import { generatePassword, hashPassword } from '../modules/accounts/password.js';
 import { newToken, sha256 } from '../modules/accounts/sessions.js';
 import { DEFAULT_WORKING_WEEK } from '../modules/centers/centers.js';
+import { DEFAULT_PRIORITY_GROUPS } from '../modules/queue/priority-groups.js';
 
 export interface DemoAccount {
   username: string;
@@ -104,6 +105,10 @@ export async function seedDemo(database: Database, options: { dataDir?: string }
         .executeTakeFirstOrThrow();
       fieldIds.set(f.prefix, row.id);
     }
+    await trx
+      .insertInto('priority_groups')
+      .values(DEFAULT_PRIORITY_GROUPS.map((g, i) => ({ center_id: center.id, code: g.code, name: g.name, name_en: g.nameEn, sort_order: i + 1 })))
+      .execute();
     const counterIds: string[] = [];
     for (const [number, prefixes] of COUNTERS) {
       const row = await trx

@@ -25,6 +25,12 @@ describe('catalog search', () => {
     }
   });
 
+  it('returns a short, relevant list — not every procedure that shares a common word', async () => {
+    const r = await search('dang ky khai sinh');
+    expect(r.total).toBeLessThanOrEqual(15);
+    expect(r.items.every((i) => /khai sinh/i.test(i.name) || i.fieldCode === 'ho-tich')).toBe(true);
+  });
+
   it('ranks by relevance: the exact procedure before its variants', async () => {
     const r = await search('dang ky ket hon');
     expect(r.items[0]?.code).toBe('1.000894');

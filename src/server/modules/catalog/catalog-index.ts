@@ -41,6 +41,9 @@ function exactness(foldedQuery: string, name: string): number {
   return n.includes(foldedQuery) ? 1 + foldedQuery.length / n.length : 1;
 }
 
+/** Results scoring below this share of the best one are dropped. */
+const RELEVANCE_FLOOR = 0.2;
+
 const OPTIONS = {
   fields: ['nameText', 'aliasText', 'fieldText', 'bodyText'],
   storeFields: [] as string[],
@@ -141,11 +144,19 @@ export class CatalogIndex {
         .sort((a, b) => a.fieldName.localeCompare(b.fieldName, 'vi') || a.name.localeCompare(b.name, 'vi'))
         .map((p) => present(p, 0));
     }
+    // OR semantics find candidates; a result must then match at least half of the query's
+    // syllables and score within a fifth of the best, so that common syllables ("đăng", "ký")
+    // alone do not drag the whole catalog into the list.
+    const words = [...new Set(folded.split(' '))];
+    const needed = Math.max(1, Math.ceil(words.length / 2));
     const out: ProcedureSummary[] = [];
     for (const hit of this.search.search(folded)) {
       const p = this.docs.get(String(hit.id));
-      if (p && keep(p)) out.push(present(p, hit.score * exactness(folded, p.nameText)));
+      const matchedWords = new Set(hit.queryTerms.filter((t) => !t.includes('_'))).size;
+      if (p && keep(p) && matchedWords >= needed) out.push(present(p, hit.score * exactness(folded, p.nameText)));
     }
-    return out.sort((a, b) => b.score - a.score);
+    out.sort((a, b) => b.score - a.score);
+    const best = out[0]?.score ?? 0;
+    return out.filter((r) => r.score >= best * RELEVANCE_FLOOR);
   }
 }

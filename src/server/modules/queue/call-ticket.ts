@@ -1,0 +1,99 @@
+import type { Db, Executor } from '../../db/database.js';
+import { AppError } from '../../http/app-error.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { lockMyCounter, type StaffContext } from './counter-session.js';
+import { emitQueueEvent } from './events.js';
+import { nextTicketFor, type NextReason } from './ordering.js';
+import { loadCenterQueue } from './snapshot.js';
+
+export interface CallOutcome {
+  ticketId: string | null;
+  reason: NextReason | null;
+  overtakes: number;
+}
+
+export function explainNext(reason: NextReason, overtakes: number, group: string | null): string {
+  if (reason === 'transferred') return 'Số được chuyển đến quầy này.';
+  if (reason === 'priority') return `Ưu tiên: ${group ?? 'nhóm ưu tiên'} — được phục vụ trước ${overtakes} số lấy trước (trong giới hạn ưu tiên).`;
+  return 'Đến lượt theo thứ tự lấy số.';
+}
+
+/** Marks a waiting ticket called at the counter; zero rows updated means another counter was faster. */
+async function markCalled(trx: Executor, ctx: StaffContext, counter: { id: string; number: number }, ticketId: string): Promise<boolean> {
+  const row = await trx
+    .updateTable('tickets')
+    .set((eb) => ({ status: 'called', called_at: new Date(), counter_id: counter.id, staff_id: ctx.actorId, call_count: eb('call_count', '+', 1) }))
+    .where('center_id', '=', ctx.centerId)
+    .where('id', '=', ticketId)
+    .where('status', '=', 'waiting')
+    .returning(['id', 'display_number', 'field_id'])
+    .executeTakeFirst();
+  if (!row) return false;
+  await trx.updateTable('counter_states').set({ current_ticket_id: row.id }).where('counter_id', '=', counter.id).execute();
+  await emitQueueEvent(trx, {
+    centerId: ctx.centerId,
+    type: 'ticket.called',
+    ticketId: row.id,
+    counterId: counter.id,
+    staffId: ctx.actorId,
+    fieldId: row.field_id,
+    ticket: row.display_number,
+    counter: counter.number,
+  });
+  await recordAudit(trx, ctx, { action: 'ticket.call', targetType: 'ticket', targetId: row.id, after: { number: row.display_number, counter: counter.number } });
+  return true;
+}
+
+/**
+ * Calls the next ticket for a counter by the ordering rule (ordering.ts). The counter row lock
+ * serialises calls of one counter; the conditional update on the ticket makes two counters
+ * unable to call the same ticket — the slower one moves on to the following candidate.
+ */
+export async function callNextTicket(db: Db, ctx: StaffContext, counterId: string): Promise<CallOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const { counter, state } = await lockMyCounter(trx, ctx, counterId);
+    if (state.current_ticket_id) throw new AppError('COUNTER_BUSY');
+    const queue = await loadCenterQueue(trx, ctx.centerId);
+    const fieldIds = queue.counters.find((c) => c.id === counterId)?.fieldIds ?? [];
+    let waiting = queue.tickets.filter((t) => t.status === 'waiting');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const next = nextTicketFor({ id: counterId, fieldIds }, waiting);
+      if (!next) return { ticketId: null, reason: null, overtakes: 0 };
+      if (await markCalled(trx, ctx, counter, next.ticket.id)) {
+        return { ticketId: next.ticket.id, reason: next.reason, overtakes: next.overtakes };
+      }
+      waiting = waiting.filter((t) => t.id !== next.ticket.id);
+    }
+    throw new AppError('TICKET_STATE_CONFLICT');
+  });
+}
+
+/** Calls one specific waiting ticket (the officer chose it in the list). */
+export async function callTicket(db: Db, ctx: StaffContext, counterId: string, ticketId: string): Promise<CallOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const { counter, state } = await lockMyCounter(trx, ctx, counterId);
+    if (state.current_ticket_id) throw new AppError('COUNTER_BUSY');
+    const exists = await trx.selectFrom('tickets').select('status').where('center_id', '=', ctx.centerId).where('id', '=', ticketId).executeTakeFirst();
+    if (!exists) throw new AppError('TICKET_NOT_FOUND');
+    if (!(await markCalled(trx, ctx, counter, ticketId))) throw new AppError('TICKET_STATE_CONFLICT');
+    return { ticketId, reason: 'order', overtakes: 0 };
+  });
+}
+
+/** Announces the current ticket again (the board repeats the call). */
+export async function recallTicket(db: Db, ctx: StaffContext, counterId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const { counter, state } = await lockMyCounter(trx, ctx, counterId);
+    if (!state.current_ticket_id) throw new AppError('NO_CURRENT_TICKET');
+    const row = await trx
+      .updateTable('tickets')
+      .set((eb) => ({ call_count: eb('call_count', '+', 1) }))
+      .where('id', '=', state.current_ticket_id)
+      .where('status', '=', 'called')
+      .returning(['id', 'display_number', 'field_id'])
+      .executeTakeFirst();
+    if (!row) throw new AppError('TICKET_STATE_CONFLICT', { detail: 'Chỉ gọi lại được số đang được mời, chưa bắt đầu phục vụ.' });
+    await emitQueueEvent(trx, { centerId: ctx.centerId, type: 'ticket.recalled', ticketId: row.id, counterId, staffId: ctx.actorId, fieldId: row.field_id, ticket: row.display_number, counter: counter.number });
+    await recordAudit(trx, ctx, { action: 'ticket.recall', targetType: 'ticket', targetId: row.id });
+  });
+}

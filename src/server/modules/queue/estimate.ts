@@ -1,0 +1,56 @@
+import type { Executor } from '../../db/database.js';
+import { predictWaits, serviceStatsFrom, type QueueSnapshot, type ServiceStats } from './eta.js';
+import { compareForService } from './ordering.js';
+import { loadCenterQueue, loadServiceHistory, type CenterQueue } from './snapshot.js';
+
+export interface WaitEstimate {
+  peopleAhead: number;
+  seconds: number;
+}
+
+/** The predictor's view of a center queue: waiting tickets and what each counter is doing. */
+export function toSnapshot(queue: CenterQueue, now: Date): QueueSnapshot {
+  const byId = new Map(queue.tickets.map((t) => [t.id, t]));
+  return {
+    now,
+    waiting: queue.tickets.filter((t) => t.status === 'waiting'),
+    counters: queue.counters.map((c) => {
+      const current = c.currentTicketId ? byId.get(c.currentTicketId) : undefined;
+      const startedAt = current?.servingStartedAt ?? current?.calledAt;
+      return {
+        id: c.id,
+        fieldIds: c.fieldIds,
+        state: c.state,
+        serving: current && startedAt ? { fieldId: current.fieldId, startedAt } : null,
+      };
+    }),
+  };
+}
+
+/** Service-time statistics change slowly: recomputed from history at most once a minute per center. */
+const STATS_TTL_MS = 60_000;
+const statsCache = new Map<string, { at: number; stats: ServiceStats }>();
+
+async function serviceStats(db: Executor, centerId: string, now: Date): Promise<ServiceStats> {
+  const cached = statsCache.get(centerId);
+  if (cached && now.getTime() - cached.at < STATS_TTL_MS && now.getTime() >= cached.at) return cached.stats;
+  const stats = serviceStatsFrom(await loadServiceHistory(db, centerId, now));
+  statsCache.set(centerId, { at: now.getTime(), stats });
+  return stats;
+}
+
+/**
+ * Predicted wait and people ahead of every waiting ticket of a center, from its own history
+ * (eta.ts: a forward simulation of the counters with the ordering rule).
+ */
+export async function estimateWaits(db: Executor, centerId: string, now = new Date()): Promise<Map<string, WaitEstimate>> {
+  const [queue, stats] = await Promise.all([loadCenterQueue(db, centerId, now), serviceStats(db, centerId, now)]);
+  const predictions = predictWaits(toSnapshot(queue, now), stats);
+  const waiting = queue.tickets.filter((t) => t.status === 'waiting');
+  const result = new Map<string, WaitEstimate>();
+  for (const t of waiting) {
+    const ahead = waiting.filter((o) => o.id !== t.id && o.fieldId === t.fieldId && compareForService(o, t) < 0).length;
+    result.set(t.id, { peopleAhead: ahead, seconds: Math.max(0, Math.round(predictions.get(t.id) ?? 0)) });
+  }
+  return result;
+}

@@ -1,0 +1,131 @@
+import type { Static } from '@sinclair/typebox';
+import type { ProblemSchema } from '../../shared/schemas/common.js';
+
+/**
+ * The one HTTP client of the web app. JSON in and out, same-origin cookies, the CSRF token
+ * on every state-changing request, and every error turned into an `ApiError`: the server's
+ * RFC 9457 problem+json is parsed here and nowhere else, so a page shows `error.detail`
+ * (a sentence in the person's language, written by the server's error registry).
+ */
+
+type Problem = Static<typeof ProblemSchema>;
+export type FieldProblem = NonNullable<Problem['errors']>[number];
+
+export class ApiError extends Error {
+  readonly status: number;
+  /** A registry code (e.g. INVALID_CREDENTIALS), or NETWORK / HTTP_<status> when the server sent no problem. */
+  readonly code: string;
+  /** The sentence for the person; empty when the server sent none (the UI then shows a generic one). */
+  readonly detail: string;
+  readonly errors: FieldProblem[];
+  readonly retryAfter: number | undefined;
+  readonly requestId: string | undefined;
+
+  constructor(init: { status: number; code: string; detail: string; errors?: FieldProblem[]; retryAfter?: number; requestId?: string }) {
+    super(`${init.status} ${init.code}${init.detail ? `: ${init.detail}` : ''}`);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.detail = init.detail;
+    this.errors = init.errors ?? [];
+    this.retryAfter = init.retryAfter;
+    this.requestId = init.requestId;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+let csrfToken: string | null = null;
+let language = 'vi';
+
+/** The session's CSRF token, from the login or /api/auth/me response; kept in memory only. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Error messages come back in this language (the server reads Accept-Language). */
+export function setApiLanguage(lng: string): void {
+  language = lng;
+}
+
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  query?: QueryParams;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function urlOf(path: string, query: QueryParams | undefined): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.status === 'number' && typeof v.code === 'string' && typeof v.detail === 'string';
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('application/problem+json') || type.includes('application/json')) {
+    const body: unknown = await response.json().catch(() => null);
+    if (isProblem(body)) {
+      return new ApiError({
+        status: response.status,
+        code: body.code,
+        detail: body.detail,
+        errors: body.errors ?? [],
+        ...(body.retryAfter !== undefined ? { retryAfter: body.retryAfter } : {}),
+        ...(body.requestId !== undefined ? { requestId: body.requestId } : {}),
+      });
+    }
+  }
+  return new ApiError({ status: response.status, code: `HTTP_${response.status}`, detail: '' });
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(urlOf(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    // An aborted request (a newer search replaced it) is not an error to show.
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({ status: 0, code: 'NETWORK', detail: '' });
+  }
+
+  if (!response.ok) throw await problemOf(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  // The server's response schemas are the contract (src/shared/schemas); the body is trusted to match.
+  return (text === '' ? undefined : JSON.parse(text)) as T;
+}
+
+export const api = {
+  get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('PATCH', path, { ...options, body }),
+  put: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('PUT', path, { ...options, body }),
+  delete: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, options),
+};
