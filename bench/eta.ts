@@ -10,8 +10,8 @@
  * - sessions 07:30–11:30 and 13:30–17:00; the kiosk issues tickets only within them, counters
  *   serve whoever still waits at the end of a session;
  * - arrivals: non-homogeneous Poisson (thinning), rate piecewise linear in the time of day (table
- *   PROFILE: morning peak ≈ 45/h around 08:30, afternoon ≈ 27/h around 14:30), times a day factor
- *   exp(N(0, 0.15)) (busy and quiet days); ≈ 200 tickets a day;
+ *   PROFILE: morning peak 52/h at 08:30, afternoon 32/h at 14:30), times a day factor
+ *   exp(N(0, 0.15)) (busy and quiet days); ≈ 230 tickets a day;
  * - field mix: Hộ tịch 35 %, Chứng thực 30 %, Cư trú 15 %, Hộ kinh doanh 10 %, Đất đai 10 %;
  * - service: log-normal, coefficient of variation 0.6, means 8 / 4 / 6 / 10 / 15 min, times a
  *   day-and-field factor exp(N(0, 0.1)) and a counter (staff) factor exp(N(0, 0.1));

@@ -8,7 +8,13 @@ import { migrate } from '../db/migrate.js';
  * database created on the PostgreSQL server named by TEST_DATABASE_URL (dropped on close),
  * so that the same suite runs against both engines.
  */
-export async function createTestDatabase(): Promise<Database> {
+export type TestDatabase = Database & {
+  /** Opens a second, independent connection set to the same database, like a second server
+   * process would (server engine only; the embedded engine is one process by design). */
+  openAnother?: () => Promise<Database>;
+};
+
+export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: 'memory://' });
@@ -26,6 +32,7 @@ export async function createTestDatabase(): Promise<Database> {
   await migrate(database);
   return {
     ...database,
+    openAnother: () => openDatabase({ url: url.toString(), poolMax: 10 }),
     close: async () => {
       await database.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });

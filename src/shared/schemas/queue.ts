@@ -32,7 +32,8 @@ export const IssuedTicket = Type.Object({
   counters: Type.Array(Type.Integer()),
   priorityGroup: Type.Union([Type.String(), Type.Null()]),
   peopleAhead: Type.Integer(),
-  estimatedWaitMinutes: Type.Integer(),
+  /** null when no counter serving this field is open now. */
+  estimatedWaitMinutes: Type.Union([Type.Integer(), Type.Null()]),
   issuedAt: IsoDateTime,
   publicToken: Type.String(),
   liveUrl: Type.String({ description: 'path of the live ticket page (QR code target)' }),

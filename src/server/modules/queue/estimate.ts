@@ -5,7 +5,8 @@ import { loadCenterQueue, loadServiceHistory, type CenterQueue } from './snapsho
 
 export interface WaitEstimate {
   peopleAhead: number;
-  seconds: number;
+  /** null when no open counter can serve the ticket now (unknown, not zero). */
+  seconds: number | null;
 }
 
 /** The predictor's view of a center queue: waiting tickets and what each counter is doing. */
@@ -27,6 +28,16 @@ export function toSnapshot(queue: CenterQueue, now: Date): QueueSnapshot {
   };
 }
 
+/** Priority tickets per second per field over the last hour: they will go ahead of recent normal tickets. */
+function recentPriorityArrivals(queue: CenterQueue, now: Date): Record<string, number> {
+  const since = now.getTime() - 3_600_000;
+  const rates: Record<string, number> = {};
+  for (const t of queue.tickets) {
+    if (t.priorityCreditMinutes > 0 && t.issuedAt.getTime() >= since) rates[t.fieldId] = (rates[t.fieldId] ?? 0) + 1 / 3600;
+  }
+  return rates;
+}
+
 /** Service-time statistics change slowly: recomputed from history at most once a minute per center. */
 const STATS_TTL_MS = 60_000;
 const statsCache = new Map<string, { at: number; stats: ServiceStats }>();
@@ -34,7 +45,7 @@ const statsCache = new Map<string, { at: number; stats: ServiceStats }>();
 async function serviceStats(db: Executor, centerId: string, now: Date): Promise<ServiceStats> {
   const cached = statsCache.get(centerId);
   if (cached && now.getTime() - cached.at < STATS_TTL_MS && now.getTime() >= cached.at) return cached.stats;
-  const stats = serviceStatsFrom(await loadServiceHistory(db, centerId, now));
+  const stats = serviceStatsFrom(await loadServiceHistory(db, centerId, now), { now });
   statsCache.set(centerId, { at: now.getTime(), stats });
   return stats;
 }
@@ -45,12 +56,14 @@ async function serviceStats(db: Executor, centerId: string, now: Date): Promise<
  */
 export async function estimateWaits(db: Executor, centerId: string, now = new Date()): Promise<Map<string, WaitEstimate>> {
   const [queue, stats] = await Promise.all([loadCenterQueue(db, centerId, now), serviceStats(db, centerId, now)]);
-  const predictions = predictWaits(toSnapshot(queue, now), stats);
+  const snapshot = { ...toSnapshot(queue, now), priorityArrivalRatePerSecond: recentPriorityArrivals(queue, now) };
+  const predictions = predictWaits(snapshot, stats);
   const waiting = queue.tickets.filter((t) => t.status === 'waiting');
   const result = new Map<string, WaitEstimate>();
   for (const t of waiting) {
     const ahead = waiting.filter((o) => o.id !== t.id && o.fieldId === t.fieldId && compareForService(o, t) < 0).length;
-    result.set(t.id, { peopleAhead: ahead, seconds: Math.max(0, Math.round(predictions.get(t.id) ?? 0)) });
+    const p = predictions.get(t.id);
+    result.set(t.id, { peopleAhead: ahead, seconds: p === undefined ? null : Math.max(0, Math.round(p)) });
   }
   return result;
 }

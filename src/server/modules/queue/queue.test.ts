@@ -27,7 +27,7 @@ async function issue(payload: Record<string, unknown>) {
   return res.json() as { id: string; number: string; peopleAhead: number; publicToken: string; counters: number[]; estimatedWaitMinutes: number };
 }
 
-async function post(session: Session, url: string, payload?: unknown) {
+async function post(session: Session, url: string, payload?: Record<string, unknown>) {
   return t.app.inject({ method: 'POST', url, headers: session.headers, ...(payload === undefined ? {} : { payload }) });
 }
 

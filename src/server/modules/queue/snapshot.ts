@@ -114,7 +114,10 @@ export async function loadCenterQueue(db: Executor, centerId: string, now = new 
   };
 }
 
-/** Finished services of the last days: the history the wait predictor learns from. */
+/**
+ * A counter's time per call over the last days — from the call to the end of service, or to the
+ * no-show — the history the wait predictor learns from (a no-show also takes counter time).
+ */
 export async function loadServiceHistory(
   db: Executor,
   centerId: string,
@@ -126,12 +129,12 @@ export async function loadServiceHistory(
     .select([
       'field_id',
       'finished_at',
-      sql<number>`extract(epoch from (finished_at - coalesce(serving_started_at, called_at)))`.as('seconds'),
+      sql<number>`extract(epoch from (finished_at - called_at))`.as('seconds'),
     ])
     .where('center_id', '=', centerId)
-    .where('status', '=', 'done')
+    .where('status', 'in', ['done', 'no_show'])
     .where('finished_at', '>', new Date(now.getTime() - days * 86_400_000))
-    .where((eb) => eb.or([eb('serving_started_at', 'is not', null), eb('called_at', 'is not', null)]))
+    .where('called_at', 'is not', null)
     .execute();
   return rows
     .filter((r) => r.finished_at !== null && Number(r.seconds) > 0)

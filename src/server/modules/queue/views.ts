@@ -122,7 +122,7 @@ export async function getPublicTicket(db: Executor, token: string, now = new Dat
     issuedAt: new Date(t.issued_at).toISOString(),
     servingNow,
     peopleAhead: estimate?.peopleAhead ?? 0,
-    estimatedWaitMinutes: estimate ? Math.ceil(estimate.seconds / 60) : 0,
+    estimatedWaitMinutes: estimate && estimate.seconds !== null ? Math.ceil(estimate.seconds / 60) : null,
     counter: t.status === 'called' || t.status === 'serving' ? t.counter_number : null,
   };
 }
