@@ -63,8 +63,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     (httpPart === 'body' ? strictAjv : coercingAjv).compile(schema as object),
   );
 
-  // The API speaks JSON only; other bodies get 415 instead of being parsed as text.
+  // The API speaks JSON only; other bodies get 415 instead of being parsed as text. An empty
+  // JSON body (a POST action sent with the JSON content type) counts as no body; a route that
+  // needs one then reports the missing body through its schema.
   app.removeContentTypeParser('text/plain');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text) as unknown);
+    } catch (error) {
+      done(new AppError('MALFORMED_JSON', { internal: (error as Error).message }), undefined);
+    }
+  });
   registerProblemHandlers(app);
   app.addSchema(ProblemSchema);
 

@@ -26,6 +26,8 @@ const EnvSchema = Type.Object({
   PUBLIC_RATE_LIMIT: Type.Integer({ minimum: 1, default: 300 }),
   /** Sign-in attempts per minute per IP (accounts also lock after repeated failures). */
   LOGIN_RATE_LIMIT: Type.Integer({ minimum: 1, default: 20 }),
+  /** Close tickets left waiting after closing time, every minute (tests that run at any hour turn it off). */
+  QUEUE_HOUSEKEEPING: Type.Boolean({ default: true }),
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
 });
 
@@ -42,6 +44,7 @@ export interface AppConfig {
   trustProxy: boolean;
   publicRateLimit: number;
   loginRateLimit: number;
+  queueHousekeeping: boolean;
   dbPoolMax: number;
 }
 
@@ -82,6 +85,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     trustProxy: e.TRUST_PROXY,
     publicRateLimit: e.PUBLIC_RATE_LIMIT,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    queueHousekeeping: e.QUEUE_HOUSEKEEPING,
     dbPoolMax: e.DB_POOL_MAX,
   };
 }

@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { ConfigError, parseConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { prepareDatabase } from './seed/prepare.js';
+import { runQueueHousekeeping } from './modules/queue/close-day.js';
 
 /** Boots motcua: config → database → migrations and reference data → HTTP server; stops gracefully. */
 async function main(): Promise<void> {
@@ -27,6 +28,22 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${prepared.demoText}\n(Đã lưu vào ${config.dataDir}/demo-accounts.txt)\n\n`);
   }
 
+  // Queue housekeeping every minute (idempotent; safe with several processes).
+  const housekeeping = async () => {
+    try {
+      const closed = await runQueueHousekeeping(database.db);
+      if (closed > 0) log.info({ closed }, 'queue tickets closed at end of day');
+    } catch (error) {
+      log.error({ err: error }, 'queue housekeeping failed');
+    }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  if (config.queueHousekeeping) {
+    await housekeeping();
+    timer = setInterval(() => void housekeeping(), 60_000);
+    timer.unref();
+  }
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {
@@ -34,6 +51,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
+    clearInterval(timer);
     log.info({ signal }, 'stopping: no new connections, finishing requests in flight');
     try {
       await app.close();

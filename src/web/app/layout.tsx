@@ -56,6 +56,11 @@ function StaffMenu() {
   }
   return (
     <>
+      {me.role !== 'leader' && (
+        <NavLink to="/quay" className="nav-link">
+          {t('nav.counter')}
+        </NavLink>
+      )}
       {(me.role === 'admin' || me.role === 'leader') && (
         <NavLink to="/quan-tri" className="nav-link">
           {t('nav.admin')}

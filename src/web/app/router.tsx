@@ -16,18 +16,37 @@ const adminPages: RouteObject[] = [
   { path: 'thiet-bi', lazy: async () => ({ Component: (await import('../features/admin/devices-page.js')).DevicesPage }) },
   { path: 'lich', lazy: async () => ({ Component: (await import('../features/admin/calendar-page.js')).CalendarPage }) },
   { path: 'thu-tuc', lazy: async () => ({ Component: (await import('../features/admin/procedures-page.js')).ProceduresPage }) },
+  { path: 'uu-tien', lazy: async () => ({ Component: (await import('../features/admin/priority-groups-page.js')).PriorityGroupsPage }) },
 ];
 const readablePages: RouteObject[] = [
+  { path: 'hang-doi', lazy: async () => ({ Component: (await import('../features/admin/queue-overview-page.js')).QueueOverviewPage }) },
   { path: 'tai-khoan', lazy: async () => ({ Component: (await import('../features/admin/users-page.js')).UsersPage }) },
   { path: 'nhat-ky', lazy: async () => ({ Component: (await import('../features/admin/audit-page.js')).AuditPage }) },
 ];
 
+/** The counter console, for the staff who work at counters. */
+const counterPages: RouteObject[] = [
+  { index: true, lazy: async () => ({ Component: (await import('../features/counter/counter-picker-page.js')).CounterPickerPage }) },
+  { path: ':counterId', lazy: async () => ({ Component: (await import('../features/counter/console-page.js')).ConsolePage }) },
+];
+
+/**
+ * Device pages (full screen, no site header; a device token instead of a staff session):
+ * the ticket kiosk, the hall's display board, the rating tablet at a counter.
+ */
+const devicePages: RouteObject[] = [
+  { path: '/lay-so', lazy: async () => ({ Component: (await import('../features/kiosk/kiosk-page.js')).KioskPage }) },
+  { path: '/man-hinh', lazy: async () => ({ Component: (await import('../features/display/board-page.js')).BoardPage }) },
+  { path: '/danh-gia', lazy: async () => ({ Component: (await import('../features/rating/rating-page.js')).RatingPage }) },
+];
+
 /**
  * Client routes (Vietnamese paths, as citizens and staff read them). The server falls back to
- * index.html for any of these. Leaders may read accounts and the audit log; the other admin
- * pages are for administrators.
+ * index.html for any of these. Leaders may read accounts, the audit log and the queue
+ * overview; the other admin pages are for administrators.
  */
 export const router = createBrowserRouter([
+  ...devicePages.map((route) => ({ ...route, errorElement: <RouteErrorPage /> })),
   {
     path: '/',
     element: <RootLayout />,
@@ -37,6 +56,8 @@ export const router = createBrowserRouter([
       { path: 'thu-tuc', element: <CatalogPage /> },
       { path: 'thu-tuc/:code', element: <ProcedurePage /> },
       { path: 'dang-nhap', element: <LoginPage /> },
+      { path: 'so/:token', lazy: async () => ({ Component: (await import('../features/ticket/live-ticket-page.js')).LiveTicketPage }) },
+      { path: 'quay', element: <RequireSession roles={['receptionist', 'specialist', 'admin']} />, children: counterPages },
       { element: <RequireSession />, children: [{ path: 'doi-mat-khau', element: <ChangePasswordPage /> }] },
       {
         path: 'quan-tri',

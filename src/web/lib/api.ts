@@ -39,6 +39,7 @@ export function isApiError(error: unknown): error is ApiError {
 
 let csrfToken: string | null = null;
 let language = 'vi';
+let device: { token: string; onInvalid: () => void } | null = null;
 
 /** The session's CSRF token, from the login or /api/auth/me response; kept in memory only. */
 export function setCsrfToken(token: string | null): void {
@@ -48,6 +49,23 @@ export function setCsrfToken(token: string | null): void {
 /** Error messages come back in this language (the server reads Accept-Language). */
 export function setApiLanguage(lng: string): void {
   language = lng;
+}
+
+/**
+ * Device pages (kiosk, display board, rating tablet) authenticate with the device's bearer token
+ * instead of a staff cookie. `onInvalid` runs when the server answers DEVICE_TOKEN_INVALID
+ * (revoked or mistyped), so the page can forget the token and show its set-up screen again.
+ * Pass null when the device page unmounts: staff pages must not send it.
+ */
+export function setDeviceToken(token: string | null, onInvalid: () => void = () => undefined): void {
+  device = token ? { token, onInvalid } : null;
+}
+
+/** Headers every request carries: the language of error messages and, on a device page, its token. */
+export function baseHeaders(): Record<string, string> {
+  const headers: Record<string, string> = { 'accept-language': language };
+  if (device) headers.authorization = `Bearer ${device.token}`;
+  return headers;
 }
 
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
@@ -77,7 +95,7 @@ function isProblem(value: unknown): value is Problem {
   return typeof v.status === 'number' && typeof v.code === 'string' && typeof v.detail === 'string';
 }
 
-async function problemOf(response: Response): Promise<ApiError> {
+async function parseProblem(response: Response): Promise<ApiError> {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('application/problem+json') || type.includes('application/json')) {
     const body: unknown = await response.json().catch(() => null);
@@ -95,8 +113,15 @@ async function problemOf(response: Response): Promise<ApiError> {
   return new ApiError({ status: response.status, code: `HTTP_${response.status}`, detail: '' });
 }
 
+/** The ApiError of a failed response (shared with the event stream, so there is one parser). */
+export async function problemOf(response: Response): Promise<ApiError> {
+  const error = await parseProblem(response);
+  if (error.code === 'DEVICE_TOKEN_INVALID') device?.onInvalid();
+  return error;
+}
+
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
+  const headers: Record<string, string> = { accept: 'application/json', ...baseHeaders() };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
 

@@ -18,6 +18,7 @@ export {
   formatDateVN,
   formatTimeVN,
   isCivilDate,
+  parseClock,
   toVietnamDate,
   toVietnamDateTime,
   vietnamInstant,

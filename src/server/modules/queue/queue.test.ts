@@ -200,3 +200,35 @@ describe('rating tablet, board and leader view', () => {
     expect(overview.fields.some((f: { alert: boolean }) => f.alert)).toBe(true);
   });
 });
+
+describe('daily life of the queue', () => {
+  it('closes yesterday’s open tickets with a reason, today’s waiting ones after closing time, and restarts numbering each day', async () => {
+    const { runQueueHousekeeping, CLOSE_REASON_END_OF_DAY } = await import('./close-day.js');
+    const db = t.database.db;
+    const f = (await makeField(db, centerId, { name: 'Ngày mới', prefix: 'N' })).id;
+    const y = await issue({ fieldId: f });
+    // pretend it was issued yesterday
+    await db.updateTable('tickets').set({ service_day: '2026-03-09', issued_at: new Date('2026-03-09T09:00:00+07:00') }).where('id', '=', y.id).execute();
+    const monday10 = new Date('2026-03-10T10:00:00+07:00');
+    expect(await runQueueHousekeeping(db, monday10)).toBeGreaterThanOrEqual(1);
+    const closed = await db.selectFrom('tickets').select(['status', 'close_reason']).where('id', '=', y.id).executeTakeFirstOrThrow();
+    expect(closed).toEqual({ status: 'closed', close_reason: CLOSE_REASON_END_OF_DAY });
+    // a ticket of "today" (10/03/2026) waiting at 17:10 stays (grace), at 17:31 is closed
+    const w = await issue({ fieldId: f });
+    await db.updateTable('tickets').set({ service_day: '2026-03-10' }).where('id', '=', w.id).execute();
+    await runQueueHousekeeping(db, new Date('2026-03-10T17:10:00+07:00'));
+    expect((await db.selectFrom('tickets').select('status').where('id', '=', w.id).executeTakeFirstOrThrow()).status).toBe('waiting');
+    await runQueueHousekeeping(db, new Date('2026-03-10T17:31:00+07:00'));
+    expect((await db.selectFrom('tickets').select('status').where('id', '=', w.id).executeTakeFirstOrThrow()).status).toBe('closed');
+    // numbering restarts each service day (the sequence is keyed by day)
+    const { issueTicket } = await import('./issue-ticket.js');
+    const ctx = { actorType: 'system' as const, actorId: null, actorName: 't', actorRole: null, centerId, ip: null, requestId: null };
+    const g = (await makeField(db, centerId, { name: 'Đánh số', prefix: 'S' })).id;
+    const day1 = new Date('2026-03-11T08:00:00+07:00');
+    const day2 = new Date('2026-03-12T08:00:00+07:00');
+    const n1 = (await issueTicket(db, ctx, { fieldId: g, source: 'kiosk' }, day1)).ticket.number;
+    const n2 = (await issueTicket(db, ctx, { fieldId: g, source: 'kiosk' }, day1)).ticket.number;
+    const n3 = (await issueTicket(db, ctx, { fieldId: g, source: 'kiosk' }, day2)).ticket.number;
+    expect([n1, n2, n3]).toEqual(['S001', 'S002', 'S001']);
+  });
+});

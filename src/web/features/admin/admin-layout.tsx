@@ -8,6 +8,7 @@ type Role = Me['role'];
 
 /** The admin sections and who sees them (the server enforces the same rules). */
 export const ADMIN_SECTIONS = [
+  { path: 'hang-doi', label: 'admin.nav.queue', roles: ['admin', 'leader'] },
   { path: 'trung-tam', label: 'admin.nav.center', roles: ['admin'] },
   { path: 'linh-vuc', label: 'admin.nav.fields', roles: ['admin'] },
   { path: 'quay', label: 'admin.nav.counters', roles: ['admin'] },
@@ -15,6 +16,7 @@ export const ADMIN_SECTIONS = [
   { path: 'thiet-bi', label: 'admin.nav.devices', roles: ['admin'] },
   { path: 'lich', label: 'admin.nav.calendar', roles: ['admin'] },
   { path: 'thu-tuc', label: 'admin.nav.procedures', roles: ['admin'] },
+  { path: 'uu-tien', label: 'admin.nav.priority', roles: ['admin'] },
   { path: 'nhat-ky', label: 'admin.nav.audit', roles: ['admin', 'leader'] },
 ] as const satisfies ReadonlyArray<{ path: string; label: string; roles: readonly Role[] }>;
 

@@ -64,6 +64,6 @@ export function useChangePassword() {
 export function homeOf(me: Me): string {
   if (me.mustChangePassword) return '/doi-mat-khau';
   if (me.role === 'admin') return '/quan-tri/trung-tam';
-  if (me.role === 'leader') return '/quan-tri/nhat-ky';
-  return '/';
+  if (me.role === 'leader') return '/quan-tri/hang-doi';
+  return '/quay';
 }

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../lib/format.js';
+import type { IssuedTicket } from './api.js';
+import { QrCode } from './qr-code.js';
+
+/** "khoảng 12 phút" / "chưa xác định" (no counter of the field is open yet). */
+export function useWaitText() {
+  const { t } = useTranslation();
+  return (minutes: number | null) => (minutes === null ? t('kiosk.wait.unknown') : t('kiosk.wait.about', { count: minutes }));
+}
+
+/**
+ * The ticket as printed on the 80 mm thermal roll (and shown on screen): center, the number
+ * very large, field, counters, people ahead, estimated wait, time of issue and a QR code to the
+ * citizen's live ticket page. Black on white only; sizes in mm/pt so the print is predictable.
+ */
+export function TicketSlip({ ticket, fieldName }: { ticket: IssuedTicket; fieldName: string }) {
+  const { t } = useTranslation();
+  const waitText = useWaitText();
+  const liveUrl = new URL(ticket.liveUrl, window.location.origin).href;
+  return (
+    <article className="ticket-slip" aria-label={t('kiosk.slip.label', { number: ticket.number })}>
+      <p className="slip-center">{ticket.centerName}</p>
+      <p className="slip-caption">{t('kiosk.slip.number')}</p>
+      <p className="slip-number" data-testid="slip-number">
+        {ticket.number}
+      </p>
+      <p className="slip-field">{fieldName}</p>
+      {ticket.priorityGroup && <p className="slip-priority">{t('kiosk.slip.priority', { group: ticket.priorityGroup })}</p>}
+      <dl className="slip-facts">
+        <div>
+          <dt>{t('kiosk.slip.counters')}</dt>
+          <dd>{ticket.counters.length > 0 ? ticket.counters.join(', ') : '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('kiosk.slip.ahead')}</dt>
+          <dd>{ticket.peopleAhead}</dd>
+        </div>
+        <div>
+          <dt>{t('kiosk.slip.wait')}</dt>
+          <dd>{waitText(ticket.estimatedWaitMinutes)}</dd>
+        </div>
+        <div>
+          <dt>{t('kiosk.slip.issuedAt')}</dt>
+          <dd>{formatDateTime(ticket.issuedAt)}</dd>
+        </div>
+      </dl>
+      <div className="slip-qr">
+        <QrCode value={liveUrl} size="30mm" label={t('kiosk.slip.qrLabel')} />
+        <p>{t('kiosk.slip.scan')}</p>
+      </div>
+      <p className="slip-note">{t('kiosk.slip.keep')}</p>
+    </article>
+  );
+}
