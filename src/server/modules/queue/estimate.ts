@@ -67,3 +67,38 @@ export async function estimateWaits(db: Executor, centerId: string, now = new Da
   }
   return result;
 }
+
+/** A center's queue as last loaded, shared by requests within a second (single flight). */
+const QUEUE_TTL_MS = 1000;
+const queueCache = new Map<string, { at: number; queue: Promise<CenterQueue> }>();
+
+function cachedQueue(db: Executor, centerId: string, now: Date): Promise<CenterQueue> {
+  const hit = queueCache.get(centerId);
+  if (hit && Math.abs(now.getTime() - hit.at) < QUEUE_TTL_MS) return hit.queue;
+  const queue = loadCenterQueue(db, centerId, now);
+  queueCache.set(centerId, { at: now.getTime(), queue });
+  queue.catch(() => queueCache.delete(centerId));
+  return queue;
+}
+
+/**
+ * The estimate printed on a new ticket, computed before it is inserted: the center's queue
+ * (at most a second old, shared by concurrent kiosks) plus this ticket, at the end of its
+ * issue time. Being up to a second stale changes a printed "khoảng N phút" by nothing visible,
+ * and it keeps issuance from reloading the whole queue for every ticket.
+ */
+export async function estimateNewTicket(
+  db: Executor,
+  centerId: string,
+  ticket: { fieldId: string; issuedAt: Date; priorityCreditMinutes: number },
+): Promise<WaitEstimate> {
+  const now = ticket.issuedAt;
+  const [queue, stats] = await Promise.all([cachedQueue(db, centerId, now), serviceStats(db, centerId, now)]);
+  const probe = { id: '__new__', fieldId: ticket.fieldId, number: Number.MAX_SAFE_INTEGER, issuedAt: ticket.issuedAt, priorityCreditMinutes: ticket.priorityCreditMinutes, targetCounterId: null };
+  const snapshot = toSnapshot(queue, now);
+  const waiting = [...snapshot.waiting, probe];
+  const predictions = predictWaits({ ...snapshot, waiting, priorityArrivalRatePerSecond: recentPriorityArrivals(queue, now) }, stats);
+  const ahead = waiting.filter((o) => o !== probe && o.fieldId === probe.fieldId && compareForService(o, probe) < 0).length;
+  const p = predictions.get(probe.id);
+  return { peopleAhead: ahead, seconds: p === undefined ? null : Math.max(0, Math.round(p)) };
+}
