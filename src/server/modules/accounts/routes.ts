@@ -23,8 +23,8 @@ import { loginUser, logoutUser } from './login-user.js';
 import { verifyPassword } from './password.js';
 import { findSessionActor, SESSION_COOKIE, SESSION_HOURS } from './sessions.js';
 import { changeOwnPassword, createUser, listUsers, resetUserPassword, updateUser } from './users.js';
+import { PROBLEMS } from '../../http/responses.js';
 
-const problems = { 400: { $ref: 'Problem' }, 401: { $ref: 'Problem' }, 403: { $ref: 'Problem' }, 404: { $ref: 'Problem' }, 409: { $ref: 'Problem' } };
 
 export async function accountsRoutes(fastify: FastifyInstance, opts: { database: Database; loginRateLimit: number }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -53,7 +53,7 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: { database:
     '/auth/login',
     {
       config: { access: 'public', rateLimit: { max: opts.loginRateLimit, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: 'Staff sign-in (sets the session cookie)', body: LoginBody, response: { 200: Me, ...problems, 429: { $ref: 'Problem' } } },
+      schema: { tags: ['auth'], summary: 'Staff sign-in (sets the session cookie)', body: LoginBody, response: { 200: Me, ...PROBLEMS, 429: { $ref: 'Problem' } } },
     },
     async (request, reply) => {
       const result = await loginUser(db, {
@@ -76,7 +76,7 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: { database:
 
   app.post(
     '/auth/logout',
-    { config: { access: 'session.self' }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null(), ...problems } } },
+    { config: { access: 'session.self' }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null(), ...PROBLEMS } } },
     async (request, reply) => {
       await logoutUser(db, auditContextOf(request), staffOf(request).sessionId);
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -99,7 +99,7 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: { database:
     '/auth/password',
     {
       config: { access: 'session.self', rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: 'Change my password', body: ChangePasswordBody, response: { 204: Type.Null(), ...problems } },
+      schema: { tags: ['auth'], summary: 'Change my password', body: ChangePasswordBody, response: { 204: Type.Null(), ...PROBLEMS } },
     },
     async (request, reply) => {
       const actor = staffOf(request);
@@ -110,13 +110,13 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: { database:
 
   app.get(
     '/users',
-    { config: { access: 'users.read' }, schema: { tags: ['users'], summary: 'Staff accounts of my center', response: { 200: Type.Array(User), ...problems } } },
+    { config: { access: 'users.read' }, schema: { tags: ['users'], summary: 'Staff accounts of my center', response: { 200: Type.Array(User), ...PROBLEMS } } },
     async (request) => listUsers(db, staffOf(request).centerId),
   );
 
   app.post(
     '/users',
-    { config: { access: 'users.manage' }, schema: { tags: ['users'], summary: 'Create a staff account', body: CreateUserBody, response: { 201: UserWithPassword, ...problems } } },
+    { config: { access: 'users.manage' }, schema: { tags: ['users'], summary: 'Create a staff account', body: CreateUserBody, response: { 201: UserWithPassword, ...PROBLEMS } } },
     async (request, reply) => reply.status(201).send(await createUser(db, auditContextOf(request), request.body)),
   );
 
@@ -124,7 +124,7 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: { database:
     '/users/:id',
     {
       config: { access: 'users.manage' },
-      schema: { tags: ['users'], summary: 'Change name, role or active flag', params: IdParams, body: UpdateUserBody, response: { 200: User, ...problems } },
+      schema: { tags: ['users'], summary: 'Change name, role or active flag', params: IdParams, body: UpdateUserBody, response: { 200: User, ...PROBLEMS } },
     },
     async (request) => updateUser(db, auditContextOf(request), request.params.id, request.body),
   );
@@ -133,14 +133,14 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: { database:
     '/users/:id/reset-password',
     {
       config: { access: 'users.manage' },
-      schema: { tags: ['users'], summary: 'Set a temporary password (shown once) and unlock', params: IdParams, response: { 200: UserWithPassword, ...problems } },
+      schema: { tags: ['users'], summary: 'Set a temporary password (shown once) and unlock', params: IdParams, response: { 200: UserWithPassword, ...PROBLEMS } },
     },
     async (request) => resetUserPassword(db, auditContextOf(request), request.params.id),
   );
 
   app.get(
     '/devices',
-    { config: { access: 'devices.read' }, schema: { tags: ['devices'], summary: 'Enrolled devices', response: { 200: Type.Array(Device), ...problems } } },
+    { config: { access: 'devices.read' }, schema: { tags: ['devices'], summary: 'Enrolled devices', response: { 200: Type.Array(Device), ...PROBLEMS } } },
     async (request) => listDevices(db, staffOf(request).centerId),
   );
 
@@ -148,20 +148,20 @@ export async function accountsRoutes(fastify: FastifyInstance, opts: { database:
     '/devices',
     {
       config: { access: 'devices.manage' },
-      schema: { tags: ['devices'], summary: 'Enrol a kiosk, display board or rating tablet (token shown once)', body: CreateDeviceBody, response: { 201: DeviceWithToken, ...problems } },
+      schema: { tags: ['devices'], summary: 'Enrol a kiosk, display board or rating tablet (token shown once)', body: CreateDeviceBody, response: { 201: DeviceWithToken, ...PROBLEMS } },
     },
     async (request, reply) => reply.status(201).send(await createDevice(db, auditContextOf(request), request.body)),
   );
 
   app.post(
     '/devices/:id/revoke',
-    { config: { access: 'devices.manage' }, schema: { tags: ['devices'], summary: 'Revoke a device token', params: IdParams, response: { 200: Device, ...problems } } },
+    { config: { access: 'devices.manage' }, schema: { tags: ['devices'], summary: 'Revoke a device token', params: IdParams, response: { 200: Device, ...PROBLEMS } } },
     async (request) => revokeDevice(db, auditContextOf(request), request.params.id),
   );
 
   app.get(
     '/device/me',
-    { config: { access: 'device.self' }, schema: { tags: ['devices'], summary: 'The calling device', security: [{ device: [] }], response: { 200: DeviceMe, ...problems } } },
+    { config: { access: 'device.self' }, schema: { tags: ['devices'], summary: 'The calling device', security: [{ device: [] }], response: { 200: DeviceMe, ...PROBLEMS } } },
     async (request) => {
       const d = deviceOf(request);
       const center = await db.selectFrom('centers').select('name').where('id', '=', d.centerId).executeTakeFirstOrThrow();

@@ -15,8 +15,8 @@ import {
 } from '../../../shared/schemas/catalog.js';
 import { getProcedure, listCenterProcedures, listProcedureFields, updateProcedureSettings } from './procedures.js';
 import { searchProcedures } from './search-procedures.js';
+import { PROBLEMS } from '../../http/responses.js';
 
-const problems = { 400: { $ref: 'Problem' }, 401: { $ref: 'Problem' }, 403: { $ref: 'Problem' }, 404: { $ref: 'Problem' } };
 const CodeParams = Type.Object({ code: Type.String({ pattern: '^[0-9]\\.[0-9]{6}$' }) }, { additionalProperties: false });
 
 export async function catalogRoutes(fastify: FastifyInstance, opts: { database: Database }): Promise<void> {
@@ -31,7 +31,7 @@ export async function catalogRoutes(fastify: FastifyInstance, opts: { database: 
         tags: ['catalog'],
         summary: 'Search the procedure catalog (ranked; with or without diacritics)',
         querystring: ProcedureSearchQuery,
-        response: { 200: ProcedureSearchResult, ...problems },
+        response: { 200: ProcedureSearchResult, ...PROBLEMS },
       },
     },
     async (request) => {
@@ -54,7 +54,7 @@ export async function catalogRoutes(fastify: FastifyInstance, opts: { database: 
         summary: 'One procedure: documents, fee, time, result, legal basis (and a center’s settings)',
         params: CodeParams,
         querystring: Type.Object({ center: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false }),
-        response: { 200: ProcedureDetail, ...problems },
+        response: { 200: ProcedureDetail, ...PROBLEMS },
       },
     },
     async (request) => getProcedure(db, request.params.code, request.query.center),
@@ -70,7 +70,7 @@ export async function catalogRoutes(fastify: FastifyInstance, opts: { database: 
     '/center/procedures',
     {
       config: { access: 'procedure-settings.read' },
-      schema: { tags: ['catalog'], summary: "My center's settings for every procedure", response: { 200: Type.Array(CenterProcedureRow), ...problems } },
+      schema: { tags: ['catalog'], summary: "My center's settings for every procedure", response: { 200: Type.Array(CenterProcedureRow), ...PROBLEMS } },
     },
     async (request) => listCenterProcedures(db, staffOf(request).centerId),
   );
@@ -84,7 +84,7 @@ export async function catalogRoutes(fastify: FastifyInstance, opts: { database: 
         summary: "Change my center's settings for a procedure (receiving field, local notes, local time/fee)",
         params: CodeParams,
         body: UpdateProcedureSettingsBody,
-        response: { 200: CenterProcedureSettings, ...problems },
+        response: { 200: CenterProcedureSettings, ...PROBLEMS },
       },
     },
     async (request) => updateProcedureSettings(db, auditContextOf(request), request.params.code, request.body),

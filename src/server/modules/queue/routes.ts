@@ -16,8 +16,8 @@ import { finishTicket, markNoShow, requeueTicket, startService, transferTicket }
 import { getBoard, getCounterConsole, getPublicTicket } from './views.js';
 import { createPriorityGroup, listPriorityGroups, updatePriorityGroup, updateQueueSettings } from './priority-groups.js';
 import { PriorityGroup, PriorityGroupBody, QueueSettingsBody, UpdatePriorityGroupBody } from '../../../shared/schemas/queue-settings.js';
+import { PROBLEMS } from '../../http/responses.js';
 
-const problems = { 400: { $ref: 'Problem' }, 401: { $ref: 'Problem' }, 403: { $ref: 'Problem' }, 404: { $ref: 'Problem' }, 409: { $ref: 'Problem' } };
 const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{10,40}$' }) }, { additionalProperties: false });
 
 export async function queueRoutes(fastify: FastifyInstance, opts: { database: Database; hub: EventHub }): Promise<void> {
@@ -31,7 +31,7 @@ export async function queueRoutes(fastify: FastifyInstance, opts: { database: Da
 
   app.post(
     '/tickets',
-    { config: { access: 'tickets.issue' }, schema: { tags: ['queue'], summary: 'Take a ticket (idempotent with idempotencyKey)', body: IssueTicketBody, response: { 200: IssuedTicket, 201: IssuedTicket, ...problems } } },
+    { config: { access: 'tickets.issue' }, schema: { tags: ['queue'], summary: 'Take a ticket (idempotent with idempotencyKey)', body: IssueTicketBody, response: { 200: IssuedTicket, 201: IssuedTicket, ...PROBLEMS } } },
     async (request, reply) => {
       const actor = actorOf(request);
       const { ticket, created } = await issueTicket(db, auditContextOf(request), {
@@ -50,14 +50,14 @@ export async function queueRoutes(fastify: FastifyInstance, opts: { database: Da
 
   app.get(
     '/counters/:counterId/console',
-    { config: { access: 'counter.operate' }, schema: { tags: ['counter'], summary: 'The counter console: state, current ticket, waiting list, why the next is next', params: CounterParams, response: { 200: CounterConsole, ...problems } } },
+    { config: { access: 'counter.operate' }, schema: { tags: ['counter'], summary: 'The counter console: state, current ticket, waiting list, why the next is next', params: CounterParams, response: { 200: CounterConsole, ...PROBLEMS } } },
     async (request) => consoleOf(request, request.params.counterId),
   );
 
   const action = (path: string, summary: string, run: (request: FastifyRequest<{ Params: { counterId: string } }>) => Promise<unknown>) =>
     app.post(
       `/counters/:counterId/${path}`,
-      { config: { access: 'counter.operate' }, schema: { tags: ['counter'], summary, params: CounterParams, response: { 200: CounterConsole, ...problems } } },
+      { config: { access: 'counter.operate' }, schema: { tags: ['counter'], summary, params: CounterParams, response: { 200: CounterConsole, ...PROBLEMS } } },
       async (request) => {
         await run(request);
         return consoleOf(request, request.params.counterId);
@@ -73,7 +73,7 @@ export async function queueRoutes(fastify: FastifyInstance, opts: { database: Da
 
   app.post(
     '/counters/:counterId/pause',
-    { config: { access: 'counter.operate' }, schema: { tags: ['counter'], summary: 'Pause with a reason', params: CounterParams, body: PauseBody, response: { 200: CounterConsole, ...problems } } },
+    { config: { access: 'counter.operate' }, schema: { tags: ['counter'], summary: 'Pause with a reason', params: CounterParams, body: PauseBody, response: { 200: CounterConsole, ...PROBLEMS } } },
     async (request) => {
       await pauseCounter(db, staffCtx(request), request.params.counterId, request.body.reason);
       return consoleOf(request, request.params.counterId);
@@ -90,19 +90,19 @@ export async function queueRoutes(fastify: FastifyInstance, opts: { database: Da
 
   app.post(
     '/counters/:counterId/call-next',
-    { config: { access: 'counter.operate' }, schema: { tags: ['counter'], summary: 'Call the next ticket by the ordering rule (ticket null when nobody waits)', params: CounterParams, response: { 200: CallResult, ...problems } } },
+    { config: { access: 'counter.operate' }, schema: { tags: ['counter'], summary: 'Call the next ticket by the ordering rule (ticket null when nobody waits)', params: CounterParams, response: { 200: CallResult, ...PROBLEMS } } },
     async (request) => callResult(request, request.params.counterId, await callNextTicket(db, staffCtx(request), request.params.counterId)),
   );
 
   app.post(
     '/counters/:counterId/call',
-    { config: { access: 'counter.operate' }, schema: { tags: ['counter'], summary: 'Call a specific waiting ticket', params: CounterParams, body: CallTicketBody, response: { 200: CallResult, ...problems } } },
+    { config: { access: 'counter.operate' }, schema: { tags: ['counter'], summary: 'Call a specific waiting ticket', params: CounterParams, body: CallTicketBody, response: { 200: CallResult, ...PROBLEMS } } },
     async (request) => callResult(request, request.params.counterId, await callTicket(db, staffCtx(request), request.params.counterId, request.body.ticketId)),
   );
 
   app.post(
     '/counters/:counterId/transfer',
-    { config: { access: 'counter.operate' }, schema: { tags: ['counter'], summary: 'Transfer the current ticket to a field or a counter (keeps its issue time)', params: CounterParams, body: TransferBody, response: { 200: CounterConsole, ...problems } } },
+    { config: { access: 'counter.operate' }, schema: { tags: ['counter'], summary: 'Transfer the current ticket to a field or a counter (keeps its issue time)', params: CounterParams, body: TransferBody, response: { 200: CounterConsole, ...PROBLEMS } } },
     async (request) => {
       await transferTicket(db, staffCtx(request), request.params.counterId, request.body);
       return consoleOf(request, request.params.counterId);
@@ -111,7 +111,7 @@ export async function queueRoutes(fastify: FastifyInstance, opts: { database: Da
 
   app.post(
     '/counters/:counterId/finish',
-    { config: { access: 'counter.operate' }, schema: { tags: ['counter'], summary: 'Finish the current ticket with its outcome', params: CounterParams, body: FinishBody, response: { 200: CounterConsole, ...problems } } },
+    { config: { access: 'counter.operate' }, schema: { tags: ['counter'], summary: 'Finish the current ticket with its outcome', params: CounterParams, body: FinishBody, response: { 200: CounterConsole, ...PROBLEMS } } },
     async (request) => {
       await finishTicket(db, staffCtx(request), request.params.counterId, request.body.outcome);
       return consoleOf(request, request.params.counterId);
@@ -120,29 +120,29 @@ export async function queueRoutes(fastify: FastifyInstance, opts: { database: Da
 
   app.post(
     '/tickets/:id/requeue',
-    { config: { access: 'counter.operate' }, schema: { tags: ['counter'], summary: 'Put a no-show who came back into the queue again', params: IdParams, response: { 204: Type.Null(), ...problems } } },
+    { config: { access: 'counter.operate' }, schema: { tags: ['counter'], summary: 'Put a no-show who came back into the queue again', params: IdParams, response: { 204: Type.Null(), ...PROBLEMS } } },
     async (request, reply) => {
       await requeueTicket(db, staffCtx(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
 
-  app.get('/priority-groups', { config: { access: 'board.read' }, schema: { tags: ['queue'], summary: 'Priority groups of my center', response: { 200: Type.Array(PriorityGroup), ...problems } } }, async (request) =>
+  app.get('/priority-groups', { config: { access: 'board.read' }, schema: { tags: ['queue'], summary: 'Priority groups of my center', response: { 200: Type.Array(PriorityGroup), ...PROBLEMS } } }, async (request) =>
     listPriorityGroups(db, actorOf(request).centerId),
   );
   app.post(
     '/priority-groups',
-    { config: { access: 'queue.manage' }, schema: { tags: ['queue'], summary: 'Add a priority group', body: PriorityGroupBody, response: { 201: PriorityGroup, ...problems } } },
+    { config: { access: 'queue.manage' }, schema: { tags: ['queue'], summary: 'Add a priority group', body: PriorityGroupBody, response: { 201: PriorityGroup, ...PROBLEMS } } },
     async (request, reply) => reply.status(201).send(await createPriorityGroup(db, auditContextOf(request), request.body)),
   );
   app.patch(
     '/priority-groups/:id',
-    { config: { access: 'queue.manage' }, schema: { tags: ['queue'], summary: 'Change a priority group (name, credit minutes, active)', params: IdParams, body: UpdatePriorityGroupBody, response: { 200: PriorityGroup, ...problems } } },
+    { config: { access: 'queue.manage' }, schema: { tags: ['queue'], summary: 'Change a priority group (name, credit minutes, active)', params: IdParams, body: UpdatePriorityGroupBody, response: { 200: PriorityGroup, ...PROBLEMS } } },
     async (request) => updatePriorityGroup(db, auditContextOf(request), request.params.id, request.body),
   );
   app.put(
     '/queue/settings',
-    { config: { access: 'queue.overview' }, schema: { tags: ['queue'], summary: 'Alert threshold for the longest wait', body: QueueSettingsBody, response: { 204: Type.Null(), ...problems } } },
+    { config: { access: 'queue.overview' }, schema: { tags: ['queue'], summary: 'Alert threshold for the longest wait', body: QueueSettingsBody, response: { 204: Type.Null(), ...PROBLEMS } } },
     async (request, reply) => {
       await updateQueueSettings(db, auditContextOf(request), request.body);
       return reply.status(204).send(null);
@@ -165,7 +165,7 @@ export async function queueRoutes(fastify: FastifyInstance, opts: { database: Da
 
   app.post(
     '/ratings',
-    { config: { access: 'ratings.submit' }, schema: { tags: ['rating'], summary: 'Record a rating (one per ticket)', body: RateBody, response: { 201: Type.Null(), ...problems } } },
+    { config: { access: 'ratings.submit' }, schema: { tags: ['rating'], summary: 'Record a rating (one per ticket)', body: RateBody, response: { 201: Type.Null(), ...PROBLEMS } } },
     async (request, reply) => {
       await rateTicket(db, auditContextOf(request), deviceOf(request), request.body);
       return reply.status(201).send(null);
