@@ -129,11 +129,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
-  registerMetrics(app, database);
-
   // Realtime: one LISTEN per process; SSE streams end first on shutdown so close() does not wait.
   const hub = new EventHub(database);
   await hub.start();
+  registerMetrics(app, database, hub);
   app.addHook('preClose', async () => hub.endStreams());
   app.addHook('onClose', async () => hub.stop());
 

@@ -6,7 +6,7 @@ import type { Database } from '../db/database.js';
  * Prometheus metrics at /metrics: request rate and latency per route, database pool,
  * and Node's defaults (event loop lag, heap, GC). One registry per app instance.
  */
-export function registerMetrics(app: FastifyInstance, database: Database): Registry {
+export function registerMetrics(app: FastifyInstance, database: Database, hub?: { connections: number }): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
   const duration = new Histogram({
@@ -29,6 +29,15 @@ export function registerMetrics(app: FastifyInstance, database: Database): Regis
     },
   });
   void pool;
+  const streams = new Gauge({
+    name: 'realtime_connections',
+    help: 'Open live-update streams (display boards, consoles, live tickets)',
+    registers: [registry],
+    collect() {
+      this.set(hub?.connections ?? 0);
+    },
+  });
+  void streams;
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     duration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
