@@ -103,3 +103,71 @@ export const RateBody = Type.Object(
   { additionalProperties: false },
 );
 export type RateBody = Static<typeof RateBody>;
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const CounterStatus = Type.Union([Type.Literal('open'), Type.Literal('paused'), Type.Literal('closed')]);
+
+export const KioskOptions = Type.Object({
+  centerName: Type.String(),
+  centerSlug: Type.String(),
+  fields: Type.Array(Type.Object({ id: Uuid, name: Type.String(), nameEn: Nullable(Type.String()), prefix: Type.String(), counters: Type.Array(Type.Integer()) })),
+  priorityGroups: Type.Array(Type.Object({ id: Uuid, code: Type.String(), name: Type.String(), nameEn: Nullable(Type.String()) })),
+});
+export type KioskOptions = Static<typeof KioskOptions>;
+
+export const BoardView = Type.Object({
+  centerName: Type.String(),
+  now: IsoDateTime,
+  counters: Type.Array(Type.Object({ number: Type.Integer(), name: Type.String(), status: CounterStatus, ticket: Nullable(Type.String()) })),
+  calls: Type.Array(Type.Object({ id: Type.Integer(), ticket: Type.String(), counter: Type.Integer(), at: IsoDateTime, recall: Type.Boolean() })),
+  fields: Type.Array(Type.Object({ name: Type.String(), prefix: Type.String(), waiting: Type.Integer() })),
+});
+export type BoardView = Static<typeof BoardView>;
+
+/** What a citizen's live ticket page may show: nothing personal about anyone. */
+export const PublicTicket = Type.Object({
+  number: Type.String(),
+  centerName: Type.String(),
+  fieldName: Type.String(),
+  status: TicketStatus,
+  issuedAt: IsoDateTime,
+  servingNow: Type.Array(Type.String()),
+  peopleAhead: Type.Integer(),
+  estimatedWaitMinutes: Nullable(Type.Integer()),
+  counter: Nullable(Type.Integer()),
+});
+export type PublicTicket = Static<typeof PublicTicket>;
+
+export const PendingRating = Type.Object({
+  pending: Nullable(Type.Object({ ticketId: Uuid, number: Type.String(), fieldName: Type.String(), staffName: Nullable(Type.String()), counter: Type.Integer() })),
+});
+export type PendingRating = Static<typeof PendingRating>;
+
+export const QueueOverview = Type.Object({
+  day: Type.String(),
+  alertThresholdMinutes: Type.Integer(),
+  fields: Type.Array(
+    Type.Object({
+      fieldId: Uuid,
+      name: Type.String(),
+      prefix: Type.String(),
+      waiting: Type.Integer(),
+      longestWaitMinutes: Type.Integer(),
+      averageWaitMinutes: Nullable(Type.Number()),
+      served: Type.Integer(),
+      alert: Type.Boolean(),
+    }),
+  ),
+  counters: Type.Array(
+    Type.Object({ id: Uuid, number: Type.Integer(), status: CounterStatus, staffName: Nullable(Type.String()), pauseReason: Nullable(Type.String()), ticket: Nullable(Type.String()) }),
+  ),
+  today: Type.Object({
+    issued: Type.Integer(),
+    served: Type.Integer(),
+    averageWaitMinutes: Nullable(Type.Number()),
+    averageServiceMinutes: Nullable(Type.Number()),
+    ratings: Type.Object({ verySatisfied: Type.Integer(), satisfied: Type.Integer(), unsatisfied: Type.Integer() }),
+    satisfiedShare: Nullable(Type.Number({ description: 'percent of ratings that are satisfied or very satisfied' })),
+  }),
+});
+export type QueueOverview = Static<typeof QueueOverview>;

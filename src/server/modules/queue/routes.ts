@@ -6,7 +6,7 @@ import { actorOf, auditContextOf, deviceOf, staffOf } from '../../http/access-co
 import type { EventHub } from '../../realtime/hub.js';
 import { streamCenterEvents } from '../../realtime/sse.js';
 import { IdParams } from '../../../shared/schemas/common.js';
-import { CallResult, CallTicketBody, CounterConsole, CounterParams, FinishBody, IssuedTicket, IssueTicketBody, PauseBody, RateBody, TransferBody } from '../../../shared/schemas/queue.js';
+import { BoardView, KioskOptions, PendingRating, PublicTicket, QueueOverview, CallResult, CallTicketBody, CounterConsole, CounterParams, FinishBody, IssuedTicket, IssueTicketBody, PauseBody, RateBody, TransferBody } from '../../../shared/schemas/queue.js';
 import { callNextTicket, callTicket, explainNext, recallTicket, type CallOutcome } from './call-ticket.js';
 import { closeCounter, openCounter, pauseCounter, resumeCounter } from './counter-session.js';
 import { issueTicket } from './issue-ticket.js';
@@ -25,7 +25,7 @@ export async function queueRoutes(fastify: FastifyInstance, opts: { database: Da
   const { db } = opts.database;
   const staffCtx = (request: FastifyRequest) => auditContextOf(request);
 
-  app.get('/kiosk/options', { config: { access: 'tickets.issue' }, schema: { tags: ['queue'], summary: 'Fields, counters and priority groups for the kiosk' } }, async (request) =>
+  app.get('/kiosk/options', { config: { access: 'tickets.issue' }, schema: { tags: ['queue'], summary: 'Fields, counters and priority groups for the kiosk', response: { 200: KioskOptions, ...PROBLEMS } } }, async (request) =>
     getKioskOptions(db, actorOf(request).centerId),
   );
 
@@ -149,9 +149,9 @@ export async function queueRoutes(fastify: FastifyInstance, opts: { database: Da
     },
   );
 
-  app.get('/queue/board', { config: { access: 'board.read' }, schema: { tags: ['queue'], summary: 'Display board snapshot' } }, async (request) => getBoard(db, actorOf(request).centerId));
+  app.get('/queue/board', { config: { access: 'board.read' }, schema: { tags: ['queue'], summary: 'Display board snapshot', response: { 200: BoardView, ...PROBLEMS } } }, async (request) => getBoard(db, actorOf(request).centerId));
 
-  app.get('/queue/overview', { config: { access: 'queue.overview' }, schema: { tags: ['queue'], summary: 'Leader view: live queue, counters, alerts, today' } }, async (request) =>
+  app.get('/queue/overview', { config: { access: 'queue.overview' }, schema: { tags: ['queue'], summary: 'Leader view: live queue, counters, alerts, today', response: { 200: QueueOverview, ...PROBLEMS } } }, async (request) =>
     getQueueOverview(db, staffOf(request).centerId),
   );
 
@@ -159,7 +159,7 @@ export async function queueRoutes(fastify: FastifyInstance, opts: { database: Da
     streamCenterEvents(request, reply, opts.hub, actorOf(request).centerId);
   });
 
-  app.get('/rating/pending', { config: { access: 'ratings.submit' }, schema: { tags: ['rating'], summary: 'The service the tablet should ask about now, if any' } }, async (request) => ({
+  app.get('/rating/pending', { config: { access: 'ratings.submit' }, schema: { tags: ['rating'], summary: 'The service the tablet should ask about now, if any', response: { 200: PendingRating, ...PROBLEMS } } }, async (request) => ({
     pending: await pendingRating(db, deviceOf(request)),
   }));
 
@@ -172,7 +172,7 @@ export async function queueRoutes(fastify: FastifyInstance, opts: { database: Da
     },
   );
 
-  app.get('/public/tickets/:token', { config: { access: 'public' }, schema: { tags: ['public'], summary: 'A live ticket (from its QR code)', params: TokenParams } }, async (request) => {
+  app.get('/public/tickets/:token', { config: { access: 'public' }, schema: { tags: ['public'], summary: 'A live ticket (from its QR code)', params: TokenParams, response: { 200: PublicTicket, ...PROBLEMS } } }, async (request) => {
     const { centerId: _c, ...view } = await getPublicTicket(db, request.params.token);
     return view;
   });
