@@ -25,6 +25,7 @@ import { calendarRoutes } from './modules/calendar/routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { centersRoutes } from './modules/centers/routes.js';
 import { queueRoutes } from './modules/queue/routes.js';
+import { messagesRoutes } from './modules/messages/routes.js';
 import { EventHub } from './realtime/hub.js';
 import { WEB_DIST_DIR } from './paths.js';
 
@@ -145,6 +146,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(calendarRoutes, { database });
       await api.register(auditRoutes, { database });
       await api.register(queueRoutes, { database, hub });
+      await api.register(messagesRoutes, { database });
     },
     { prefix: '/api' },
   );

@@ -4,6 +4,7 @@ import { ConfigError, parseConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { prepareDatabase } from './seed/prepare.js';
 import { runQueueHousekeeping } from './modules/queue/close-day.js';
+import { dispatchOutbox, logSender } from './modules/messages/outbox.js';
 
 /** Boots motcua: config → database → migrations and reference data → HTTP server; stops gracefully. */
 async function main(): Promise<void> {
@@ -44,6 +45,17 @@ async function main(): Promise<void> {
     timer.unref();
   }
 
+  // Messages leave after commit: the dispatcher sends what the outbox holds (log channel by default).
+  const dispatch = async () => {
+    try {
+      await dispatchOutbox(database.db, { log: logSender });
+    } catch (error) {
+      log.error({ err: error }, 'message dispatch failed');
+    }
+  };
+  const dispatcher = setInterval(() => void dispatch(), 5_000);
+  dispatcher.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {
@@ -52,6 +64,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     clearInterval(timer);
+    clearInterval(dispatcher);
     log.info({ signal }, 'stopping: no new connections, finishing requests in flight');
     try {
       await app.close();

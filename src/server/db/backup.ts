@@ -25,6 +25,7 @@ export const BACKUP_TABLES = [
   'counter_states',
   'queue_events',
   'ratings',
+  'outbox_messages',
   'audit_log',
 ] as const satisfies ReadonlyArray<keyof DB>;
 

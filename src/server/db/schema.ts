@@ -22,6 +22,7 @@ export interface CentersTable {
   working_week: Json<WorkingWeek>;
   late_cutoff: Generated<string>;
   wait_alert_minutes: Generated<number>;
+  message_channel: Generated<'log' | 'sms' | 'zalo'>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -254,6 +255,24 @@ export interface RatingsTable {
   created_at: Timestamp;
 }
 
+export type MessageChannel = 'log' | 'sms' | 'zalo' | 'email';
+
+export interface OutboxMessagesTable {
+  id: Generated<string>;
+  center_id: string;
+  channel: MessageChannel;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  dedupe_key: string;
+  status: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Timestamp;
+  next_attempt_at: Timestamp;
+  sent_at: NullableTimestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -279,6 +298,7 @@ export interface DB {
   counter_states: CounterStatesTable;
   queue_events: QueueEventsTable;
   ratings: RatingsTable;
+  outbox_messages: OutboxMessagesTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

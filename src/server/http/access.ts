@@ -4,6 +4,7 @@ import { calendarPolicy } from '../modules/calendar/policy.js';
 import { catalogPolicy } from '../modules/catalog/policy.js';
 import { centersPolicy } from '../modules/centers/policy.js';
 import { queuePolicy } from '../modules/queue/policy.js';
+import { messagesPolicy } from '../modules/messages/policy.js';
 import { principalOf, type Actor, type Principal } from './actor.js';
 
 /** The union of every module's policy table. */
@@ -14,6 +15,7 @@ export const POLICY = {
   ...catalogPolicy,
   ...calendarPolicy,
   ...queuePolicy,
+  ...messagesPolicy,
 } as const satisfies Record<string, readonly Principal[]>;
 
 export type Permission = keyof typeof POLICY;

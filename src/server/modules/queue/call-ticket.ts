@@ -3,7 +3,8 @@ import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { lockMyCounter, type StaffContext } from './counter-session.js';
 import { emitQueueEvent } from './events.js';
-import { nextTicketFor, type NextReason } from './ordering.js';
+import { compareForService, nextTicketFor, type NextReason } from './ordering.js';
+import { enqueueMessage } from '../messages/outbox.js';
 import { loadCenterQueue } from './snapshot.js';
 
 export interface CallOutcome {
@@ -41,7 +42,38 @@ async function markCalled(trx: Executor, ctx: StaffContext, counter: { id: strin
     counter: counter.number,
   });
   await recordAudit(trx, ctx, { action: 'ticket.call', targetType: 'ticket', targetId: row.id, after: { number: row.display_number, counter: counter.number } });
+  await notifyNearTurn(trx, ctx.centerId, row.field_id);
   return true;
+}
+
+/** People with this many or fewer tickets before them get the "your turn is near" message. */
+export const NEAR_TURN_AHEAD = 2;
+
+/**
+ * After a call, citizens who left a phone number at the kiosk and now have at most
+ * NEAR_TURN_AHEAD people before them are messaged once (dedupe key per ticket), through the
+ * center's channel; the message leaves only if the call commits.
+ */
+async function notifyNearTurn(trx: Executor, centerId: string, fieldId: string): Promise<void> {
+  const queue = await loadCenterQueue(trx, centerId);
+  const waiting = queue.tickets.filter((t) => t.status === 'waiting' && t.fieldId === fieldId).sort(compareForService);
+  const near = waiting.slice(0, NEAR_TURN_AHEAD + 1);
+  if (near.length === 0) return;
+  const phones = await trx.selectFrom('tickets').select(['id', 'phone']).where('id', 'in', near.map((t) => t.id)).where('phone', 'is not', null).execute();
+  if (phones.length === 0) return;
+  const center = await trx.selectFrom('centers').select(['name', 'message_channel']).where('id', '=', centerId).executeTakeFirstOrThrow();
+  for (const p of phones) {
+    const index = near.findIndex((t) => t.id === p.id);
+    const ticket = near[index];
+    if (!ticket || !p.phone) continue;
+    await enqueueMessage(trx, {
+      centerId,
+      channel: center.message_channel,
+      recipient: p.phone,
+      body: `Số ${ticket.displayNumber} của bạn sắp được gọi (${index === 0 ? 'bạn là người tiếp theo' : `còn ${index} người trước`}). Vui lòng có mặt gần khu vực quầy. ${center.name}`,
+      dedupeKey: `near-turn:${ticket.id}`,
+    });
+  }
 }
 
 /**
