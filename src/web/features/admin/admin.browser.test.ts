@@ -63,6 +63,8 @@ describe('administration (browser)', () => {
     ['lich', 'Lịch làm việc'],
     ['thu-tuc', 'Thủ tục tại Trung tâm'],
     ['nhat-ky', 'Nhật ký hệ thống'],
+    ['hang-doi', 'Hàng đợi hôm nay'],
+    ['uu-tien', 'Nhóm ưu tiên'],
   ] as const;
 
   for (const [device, options] of [

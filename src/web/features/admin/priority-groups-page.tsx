@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../ui/error-message.js';
 import { Loading } from '../../ui/loading.js';
 import { useDocumentTitle } from '../../ui/use-document-title.js';
 import { useCreatePriorityGroup, usePriorityGroups, useUpdatePriorityGroup, type PriorityGroup } from './queue-api.js';
+import '../../styles/counter.css';
 
 const CODE_PATTERN = /^[a-z0-9-]{2,40}$/u;
 

@@ -1,13 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from '@sinclair/typebox';
-import type { getQueueOverview } from '../../../server/modules/queue/overview.js';
+import type { QueueOverview } from '../../../shared/schemas/queue.js';
 import type { PriorityGroup, PriorityGroupBody, QueueSettingsBody, UpdatePriorityGroupBody } from '../../../shared/schemas/queue-settings.js';
 import { api } from '../../lib/api.js';
 import { adminKeys } from './api.js';
 
-/** GET /api/queue/overview (no response schema on the route yet: the use case's result). */
-export type QueueOverview = Awaited<ReturnType<typeof getQueueOverview>>;
-export type { PriorityGroup };
+export type { PriorityGroup, QueueOverview };
 
 export const queueAdminKeys = {
   overview: () => [...adminKeys.all, 'queue', 'overview'] as const,

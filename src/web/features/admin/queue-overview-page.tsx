@@ -6,6 +6,7 @@ import { ErrorMessage, SuccessMessage } from '../../ui/error-message.js';
 import { Loading } from '../../ui/loading.js';
 import { useDocumentTitle } from '../../ui/use-document-title.js';
 import { queueAdminKeys, useQueueOverview, useSaveQueueSettings, type QueueOverview } from './queue-api.js';
+import '../../styles/counter.css';
 
 function useMinutes() {
   const { t, i18n } = useTranslation();
@@ -124,7 +125,7 @@ function ThresholdForm({ current }: { current: number }) {
   }
   return (
     <form className="inline-form" onSubmit={submit}>
-      <div className="form-field narrow">
+      <div className="form-field threshold-field">
         <label htmlFor="wait-alert">{t('queueAdmin.threshold')}</label>
         <input id="wait-alert" type="number" inputMode="numeric" min={1} max={600} required value={value} onChange={(e) => setValue(e.target.value)} aria-describedby="wait-alert-hint" />
       </div>

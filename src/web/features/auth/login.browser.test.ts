@@ -44,9 +44,9 @@ describe('staff login (browser)', () => {
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Nhật ký hệ thống' }).waitFor();
-    // A leader reads the audit log and the accounts, and nothing else in the admin area.
+    // A leader reads the queue overview, the audit log and the accounts, and nothing else in the admin area.
     const nav = page.getByRole('navigation', { name: 'Mục quản trị' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Tài khoản', 'Nhật ký hệ thống']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Hàng đợi', 'Tài khoản', 'Nhật ký hệ thống']);
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL(/\/dang-nhap$/);

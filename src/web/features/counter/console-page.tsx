@@ -10,6 +10,7 @@ import { counterKeys, useConsole, useConsoleAction, useCounterList, useFieldList
 import { rememberCounter } from './counter-picker-page.js';
 import { CurrentTicket } from './current-ticket.js';
 import { MyDay, NoShowList, WaitingList } from './waiting-list.js';
+import '../../styles/counter.css';
 
 type Act = (action: ConsoleAction) => void;
 

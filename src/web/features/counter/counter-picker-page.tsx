@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../ui/error-message.js';
 import { Loading } from '../../ui/loading.js';
 import { useDocumentTitle } from '../../ui/use-document-title.js';
 import { useCounterList, useFieldList } from './api.js';
+import '../../styles/counter.css';
 
 const LAST_COUNTER = 'motcua.counter';
 

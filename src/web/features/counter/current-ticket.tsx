@@ -49,6 +49,41 @@ function TransferForm({ ticket, fields, counters, self, pending, act }: { ticket
   );
 }
 
+function CalledActions({ pending, act }: { pending: boolean; act: Act }) {
+  const { t } = useTranslation();
+  return (
+    <div className="console-actions">
+      <button type="button" className="button button-primary" disabled={pending} onClick={() => act({ kind: 'start' })}>
+        {t('counter.start')}
+      </button>
+      <button type="button" className="button button-secondary" disabled={pending} onClick={() => act({ kind: 'recall' })}>
+        {t('counter.recall')}
+      </button>
+      <button type="button" className="button button-danger" disabled={pending} onClick={() => act({ kind: 'no-show' })}>
+        {t('counter.noShow')}
+      </button>
+    </div>
+  );
+}
+
+function FinishActions({ pending, act }: { pending: boolean; act: Act }) {
+  const { t } = useTranslation();
+  return (
+    <div className="console-finish" role="group" aria-labelledby="console-finish-label">
+      <p id="console-finish-label" className="strong">
+        {t('counter.finishWith')}
+      </p>
+      <div className="console-actions">
+        {OUTCOMES.map((outcome) => (
+          <button key={outcome} type="button" className="button button-primary" disabled={pending} onClick={() => act({ kind: 'finish', outcome })}>
+            {t(`counter.outcome.${outcome}`)}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 /** The ticket at the counter now: recall / start / no-show while called; finish or transfer while serving. */
 export function CurrentTicket(props: { view: CounterConsole; fields: Field[]; counters: Counter[]; pending: boolean; act: Act }) {
   const { t } = useTranslation();
@@ -56,7 +91,6 @@ export function CurrentTicket(props: { view: CounterConsole; fields: Field[]; co
   const ticket = view.current;
   const canWork = view.state.mine && view.state.status === 'open';
   if (!ticket) {
-    const next = view.next ? view.waiting.find((w) => w.id === view.next?.ticketId) : undefined;
     return (
       <section className="card console-current" aria-labelledby="console-current-title">
         <h2 id="console-current-title">{t('counter.current')}</h2>
@@ -64,11 +98,6 @@ export function CurrentTicket(props: { view: CounterConsole; fields: Field[]; co
         <button type="button" className="button button-primary console-call" disabled={pending || !canWork} onClick={() => act({ kind: 'call-next' })}>
           {t('counter.callNext')}
         </button>
-        {next && view.next && (
-          <p className="console-why" data-testid="console-why">
-            <strong>{t('counter.nextIs', { number: next.number })}</strong> {view.next.explanation.text}
-          </p>
-        )}
       </section>
     );
   }
@@ -93,32 +122,7 @@ export function CurrentTicket(props: { view: CounterConsole; fields: Field[]; co
           </p>
         </div>
       </div>
-      {!serving ? (
-        <div className="console-actions">
-          <button type="button" className="button button-primary" disabled={pending || !canWork} onClick={() => act({ kind: 'start' })}>
-            {t('counter.start')}
-          </button>
-          <button type="button" className="button button-secondary" disabled={pending || !canWork} onClick={() => act({ kind: 'recall' })}>
-            {t('counter.recall')}
-          </button>
-          <button type="button" className="button button-danger" disabled={pending || !canWork} onClick={() => act({ kind: 'no-show' })}>
-            {t('counter.noShow')}
-          </button>
-        </div>
-      ) : (
-        <div className="console-finish" role="group" aria-labelledby="console-finish-label">
-          <p id="console-finish-label" className="strong">
-            {t('counter.finishWith')}
-          </p>
-          <div className="console-actions">
-            {OUTCOMES.map((outcome) => (
-              <button key={outcome} type="button" className="button button-primary" disabled={pending || !view.state.mine} onClick={() => act({ kind: 'finish', outcome })}>
-                {t(`counter.outcome.${outcome}`)}
-              </button>
-            ))}
-          </div>
-        </div>
-      )}
+      {serving ? <FinishActions pending={pending || !view.state.mine} act={act} /> : <CalledActions pending={pending || !canWork} act={act} />}
       <TransferForm ticket={ticket} fields={props.fields} counters={props.counters} self={view.counter.id} pending={pending || !view.state.mine} act={act} />
     </section>
   );

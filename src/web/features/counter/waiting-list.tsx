@@ -8,11 +8,17 @@ type Act = (action: ConsoleAction) => void;
 export function WaitingList({ view, pending, act }: { view: CounterConsole; pending: boolean; act: Act }) {
   const { t } = useTranslation();
   const canCall = view.state.mine && view.state.status === 'open' && view.current === null;
+  const next = view.next ? view.waiting.find((w) => w.id === view.next?.ticketId) : undefined;
   return (
     <section className="card" aria-labelledby="console-waiting-title">
       <h2 id="console-waiting-title">
         {t('counter.waitingTitle')} <span className="badge badge-online">{view.waiting.length}</span>
       </h2>
+      {next && view.next && (
+        <p className="console-why" data-testid="console-why">
+          <strong>{t('counter.nextIs', { number: next.number })}</strong> {view.next.explanation.text}
+        </p>
+      )}
       {view.waiting.length === 0 ? (
         <p className="empty">{t('counter.nobodyWaiting')}</p>
       ) : (

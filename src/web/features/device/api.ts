@@ -32,14 +32,19 @@ export function saveToken(kind: DeviceKind, token: string | null): void {
 
 /**
  * A token handed over in the address (`/man-hinh#token=mcd_…`, handy for a TV without a
- * keyboard): taken once and removed from the address bar. The fragment never reaches the server.
+ * keyboard). The fragment never reaches the server; `forgetAddressToken` removes it from the
+ * address bar once it has been read.
  */
-export function takeTokenFromAddress(): string | null {
+export function tokenInAddress(): string | null {
   const match = /(?:^#|&)token=([^&]+)/u.exec(window.location.hash);
   if (!match?.[1]) return null;
-  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
   const token = decodeURIComponent(match[1]);
   return DEVICE_TOKEN_PATTERN.test(token) ? token : null;
+}
+
+export function forgetAddressToken(): void {
+  if (!/(?:^#|&)token=/u.test(window.location.hash)) return;
+  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
 }
 
 export const deviceKeys = { me: (token: string) => ['device', 'me', token] as const };

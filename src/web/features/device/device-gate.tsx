@@ -3,9 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { setDeviceToken } from '../../lib/api.js';
 import { ErrorMessage } from '../../ui/error-message.js';
 import { Loading } from '../../ui/loading.js';
-import { DEVICE_TOKEN_PATTERN, saveToken, savedToken, takeTokenFromAddress, useDeviceMe, type DeviceKind, type DeviceMe } from './api.js';
+import { DEVICE_TOKEN_PATTERN, forgetAddressToken, saveToken, savedToken, tokenInAddress, useDeviceMe, type DeviceKind, type DeviceMe } from './api.js';
+import '../../styles/device.css';
 
 type Notice = 'invalid' | 'wrongKind' | null;
+
+/** "Màn hình gọi số" → "màn hình gọi số", to sit inside a sentence. */
+function inSentence(label: string): string {
+  return label.charAt(0).toLocaleLowerCase() + label.slice(1);
+}
 
 function SetupForm({ kind, notice, onSubmit }: { kind: DeviceKind; notice: Notice; onSubmit: (token: string) => void }) {
   const { t } = useTranslation();
@@ -20,10 +26,10 @@ function SetupForm({ kind, notice, onSubmit }: { kind: DeviceKind; notice: Notic
     <div className="device-setup">
       <form className="device-setup-card" onSubmit={submit} aria-labelledby="device-setup-title">
         <h1 id="device-setup-title">{t('device.setupTitle')}</h1>
-        <p>{t('device.setupIntro', { kind: t(`deviceKind.${kind}`) })}</p>
+        <p>{t('device.setupIntro', { kind: inSentence(t(`deviceKind.${kind}`)) })}</p>
         {notice && (
           <div className="alert alert-error" role="alert">
-            <p>{t(notice === 'invalid' ? 'device.invalid' : 'device.wrongKind', { kind: t(`deviceKind.${kind}`) })}</p>
+            <p>{t(notice === 'invalid' ? 'device.invalid' : 'device.wrongKind', { kind: inSentence(t(`deviceKind.${kind}`)) })}</p>
           </div>
         )}
         <div className="form-field">
@@ -58,7 +64,8 @@ function SetupForm({ kind, notice, onSubmit }: { kind: DeviceKind; notice: Notic
  */
 export function DeviceGate({ kind, children }: { kind: DeviceKind; children: (device: DeviceMe) => ReactNode }) {
   const { t } = useTranslation();
-  const [token, setToken] = useState<string | null>(() => takeTokenFromAddress() ?? savedToken(kind));
+  const [token, setToken] = useState<string | null>(() => tokenInAddress() ?? savedToken(kind));
+  useEffect(forgetAddressToken, []);
   const [installed, setInstalled] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
 

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { getBoard } from '../../../server/modules/queue/views.js';
+import type { BoardView } from '../../../shared/schemas/queue.js';
 import { api } from '../../lib/api.js';
 
-/** GET /api/queue/board (the route has no response schema yet: the type is the use case's result). */
-export type Board = Awaited<ReturnType<typeof getBoard>>;
+export type Board = BoardView;
 export type BoardCall = Board['calls'][number];
 
 export const boardKeys = { board: () => ['display', 'board'] as const };

@@ -10,6 +10,7 @@ import { boardKeys, useBoard } from './api.js';
 import { BoardCalls, BoardClock, BoardCounters, BoardWaiting } from './board-parts.js';
 import { useAnnouncer } from './voice/use-announcer.js';
 import { VoiceControls } from './voice/voice-controls.js';
+import '../../styles/board.css';
 
 const STREAM = '/api/queue/stream';
 

@@ -1,14 +1,11 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { getKioskOptions } from '../../../server/modules/queue/overview.js';
-import type { IssuedTicket, IssueTicketBody } from '../../../shared/schemas/queue.js';
+import type { IssuedTicket, IssueTicketBody, KioskOptions } from '../../../shared/schemas/queue.js';
 import { api } from '../../lib/api.js';
 import type { SearchResult } from '../portal/api.js';
 
-/** GET /api/kiosk/options (the route has no response schema yet: the type is the use case's result). */
-export type KioskOptions = Awaited<ReturnType<typeof getKioskOptions>>;
 export type KioskField = KioskOptions['fields'][number];
 export type PriorityGroupOption = KioskOptions['priorityGroups'][number];
-export type { IssuedTicket };
+export type { IssuedTicket, KioskOptions };
 
 export const kioskKeys = {
   all: ['kiosk'] as const,

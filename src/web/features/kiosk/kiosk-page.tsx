@@ -11,10 +11,9 @@ import { newIdempotencyKey, useIssueTicket, useKioskOptions, type IssuedTicket, 
 import { FieldStep, PriorityStep, SearchStep, useLocalName } from './kiosk-steps.js';
 import { PhoneStep } from './phone-step.js';
 import { TicketStep } from './ticket-step.js';
+import '../../styles/kiosk.css';
 
 const IDLE_MS = 30_000;
-/** The thermal roll, not A4 (print.css): only while the kiosk page is on screen. */
-const ROLL_PAGE = '@page { size: 80mm auto; margin: 0; }';
 
 type Choice = { kind: 'field'; fieldId: string } | { kind: 'procedure'; code: string; name: string };
 type Step = 'field' | 'search' | 'priority' | 'phone';
@@ -54,6 +53,58 @@ function KioskHeader({ centerName, onRestart }: { centerName: string; onRestart:
   );
 }
 
+function IssueError({ error, onRetry, onRestart }: { error: unknown; onRetry: () => void; onRestart: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="kiosk-step" aria-labelledby="kiosk-error-title">
+      <h1 id="kiosk-error-title" className="kiosk-question">
+        {t('kiosk.issueFailed')}
+      </h1>
+      <ErrorMessage error={error} />
+      <div className="kiosk-nav">
+        <button type="button" className="kiosk-button kiosk-button-primary" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+        <button type="button" className="kiosk-button kiosk-button-secondary" onClick={onRestart}>
+          {t('kiosk.restart')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** The question of the current step (field or search → priority → phone). */
+function FlowStep({ options, flow, setFlow, pending, onTake }: { options: KioskOptions; flow: Flow; setFlow: (flow: Flow) => void; pending: boolean; onTake: (phone: string | null) => void }) {
+  switch (flow.step) {
+    case 'search':
+      return (
+        <SearchStep
+          center={options.centerSlug}
+          onPick={(code, name) => setFlow({ ...flow, choice: { kind: 'procedure', code, name }, step: 'priority' })}
+          onBack={() => setFlow({ ...flow, step: 'field' })}
+        />
+      );
+    case 'priority':
+      return (
+        <PriorityStep
+          groups={options.priorityGroups}
+          onAnswer={(priorityGroupId) => setFlow({ ...flow, priorityGroupId, step: 'phone' })}
+          onBack={() => setFlow({ ...flow, step: flow.choice?.kind === 'procedure' ? 'search' : 'field' })}
+        />
+      );
+    case 'phone':
+      return <PhoneStep pending={pending} onDone={onTake} onBack={() => setFlow({ ...flow, step: 'priority' })} />;
+    default:
+      return (
+        <FieldStep
+          fields={options.fields}
+          onField={(f) => setFlow({ ...flow, choice: { kind: 'field', fieldId: f.id }, step: 'priority' })}
+          onSearch={() => setFlow({ ...flow, step: 'search' })}
+        />
+      );
+  }
+}
+
 function Kiosk({ options }: { options: KioskOptions }) {
   const { t, i18n } = useTranslation();
   const localName = useLocalName();
@@ -64,8 +115,9 @@ function Kiosk({ options }: { options: KioskOptions }) {
     setFlow(freshFlow());
     if (i18n.resolvedLanguage !== 'vi') void i18n.changeLanguage('vi');
   };
-  const atStart = flow.step === 'field' && !issue.data && !issue.isPending && !issue.isError;
-  useIdleTimeout(IDLE_MS, restart, !atStart);
+  const atStart = flow.step === 'field' && issue.isIdle;
+  // Never while a ticket is being issued: its answer must reach the screen and the printer.
+  useIdleTimeout(IDLE_MS, restart, !atStart && !issue.isPending);
 
   const take = (phone: string | null) => {
     if (!flow.choice || issue.isPending) return;
@@ -82,59 +134,17 @@ function Kiosk({ options }: { options: KioskOptions }) {
   };
 
   let body;
-  if (issue.data) {
-    body = <TicketStep ticket={issue.data} fieldName={fieldNameOf(issue.data)} onDone={restart} />;
-  } else if (issue.isError) {
-    body = (
-      <section className="kiosk-step" aria-labelledby="kiosk-error-title">
-        <h1 id="kiosk-error-title" className="kiosk-question">
-          {t('kiosk.issueFailed')}
-        </h1>
-        <ErrorMessage error={issue.error} />
-        <div className="kiosk-nav">
-          <button type="button" className="kiosk-button kiosk-button-primary" onClick={() => issue.variables && issue.mutate(issue.variables)}>
-            {t('common.retry')}
-          </button>
-          <button type="button" className="kiosk-button kiosk-button-secondary" onClick={restart}>
-            {t('kiosk.restart')}
-          </button>
-        </div>
-      </section>
-    );
-  } else if (flow.step === 'search') {
-    body = (
-      <SearchStep
-        center={options.centerSlug}
-        onPick={(code, name) => setFlow({ ...flow, choice: { kind: 'procedure', code, name }, step: 'priority' })}
-        onBack={() => setFlow({ ...flow, step: 'field' })}
-      />
-    );
-  } else if (flow.step === 'priority') {
-    body = (
-      <PriorityStep
-        groups={options.priorityGroups}
-        onAnswer={(priorityGroupId) => setFlow({ ...flow, priorityGroupId, step: 'phone' })}
-        onBack={() => setFlow({ ...flow, step: flow.choice?.kind === 'procedure' ? 'search' : 'field' })}
-      />
-    );
-  } else if (flow.step === 'phone') {
-    body = <PhoneStep pending={issue.isPending} onDone={take} onBack={() => setFlow({ ...flow, step: 'priority' })} />;
-  } else {
-    body = (
-      <FieldStep
-        fields={options.fields}
-        onField={(f) => setFlow({ ...flow, choice: { kind: 'field', fieldId: f.id }, step: 'priority' })}
-        onSearch={() => setFlow({ ...flow, step: 'search' })}
-      />
-    );
-  }
+  if (issue.isPending) body = <Loading label={t('kiosk.issuing')} />;
+  else if (issue.data) body = <TicketStep ticket={issue.data} fieldName={fieldNameOf(issue.data)} onDone={restart} />;
+  // A retry sends the same body, idempotency key included: at most one ticket.
+  else if (issue.isError) body = <IssueError error={issue.error} onRetry={() => issue.variables && issue.mutate(issue.variables)} onRestart={restart} />;
+  else body = <FlowStep options={options} flow={flow} setFlow={setFlow} pending={issue.isPending} onTake={take} />;
 
   return (
     <div className="kiosk">
-      <style>{ROLL_PAGE}</style>
       <KioskHeader centerName={options.centerName} onRestart={atStart ? null : restart} />
       <main className="kiosk-main" id="main">
-        {issue.isPending ? <Loading label={t('kiosk.issuing')} /> : body}
+        {body}
       </main>
     </div>
   );

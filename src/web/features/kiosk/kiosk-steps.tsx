@@ -48,7 +48,10 @@ export function FieldStep({ fields, onField, onSearch }: { fields: KioskField[];
         ))}
       </ul>
       <button type="button" className="kiosk-button kiosk-button-secondary kiosk-search-open" onClick={onSearch}>
-        <span aria-hidden="true">🔍 </span>
+        <svg className="kiosk-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <circle cx="10" cy="10" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.5" />
+          <path d="M15 15l6 6" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
+        </svg>
         {t('kiosk.searchOpen')}
       </button>
     </section>
@@ -63,7 +66,7 @@ export function SearchStep({ center, onPick, onBack }: { center: string; onPick:
   const lookup = useProcedureLookup(center, q);
   const items = lookup.data?.items ?? [];
   return (
-    <section className="kiosk-step" aria-labelledby="kiosk-step-title">
+    <section className="kiosk-step kiosk-step-search" aria-labelledby="kiosk-step-title">
       <StepTitle focus={false}>{t('kiosk.searchQuestion')}</StepTitle>
       <div className="form-field kiosk-search">
         <label htmlFor="kiosk-search-input">{t('kiosk.searchLabel')}</label>

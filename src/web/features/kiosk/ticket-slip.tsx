@@ -1,13 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format.js';
+import { useWaitText } from '../ticket/wait-text.js';
 import type { IssuedTicket } from './api.js';
 import { QrCode } from './qr-code.js';
-
-/** "khoảng 12 phút" / "chưa xác định" (no counter of the field is open yet). */
-export function useWaitText() {
-  const { t } = useTranslation();
-  return (minutes: number | null) => (minutes === null ? t('kiosk.wait.unknown') : t('kiosk.wait.about', { count: minutes }));
-}
+import '../../styles/ticket-slip.css';
 
 /**
  * The ticket as printed on the 80 mm thermal roll (and shown on screen): center, the number

@@ -1,11 +1,10 @@
 import type { Static } from '@sinclair/typebox';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { pendingRating } from '../../../server/modules/queue/rate-ticket.js';
-import { RATING_REASONS, type RateBody, type RatingLevel as RatingLevelSchema } from '../../../shared/schemas/queue.js';
+import { RATING_REASONS, type PendingRating as PendingRatingResponse, type RateBody, type RatingLevel as RatingLevelSchema } from '../../../shared/schemas/queue.js';
 import { api } from '../../lib/api.js';
 
-/** GET /api/rating/pending → { pending } (no response schema on the route yet: the use case's result). */
-export type PendingRating = NonNullable<Awaited<ReturnType<typeof pendingRating>>>;
+/** The service to ask about (GET /api/rating/pending → { pending }). */
+export type PendingRating = NonNullable<PendingRatingResponse['pending']>;
 export type RatingLevel = Static<typeof RatingLevelSchema>;
 export type RatingReason = (typeof RATING_REASONS)[number];
 export { RATING_REASONS };
@@ -18,7 +17,7 @@ export const ratingKeys = { pending: () => ['rating', 'pending'] as const };
 export function usePendingRating() {
   return useQuery({
     queryKey: ratingKeys.pending(),
-    queryFn: async ({ signal }) => (await api.get<{ pending: PendingRating | null }>('/api/rating/pending', { signal })).pending,
+    queryFn: async ({ signal }) => (await api.get<PendingRatingResponse>('/api/rating/pending', { signal })).pending,
     refetchInterval: 15_000,
     staleTime: 0,
   });

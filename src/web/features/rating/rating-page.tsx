@@ -1,23 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../lib/api.js';
-import { useLiveSnapshot } from '../../lib/event-stream.js';
-import { asQueueMessage } from '../../lib/queue-message.js';
-import { useIdleTimeout } from '../../lib/use-idle-timeout.js';
 import { ErrorMessage } from '../../ui/error-message.js';
 import { useDocumentTitle } from '../../ui/use-document-title.js';
 import { DeviceGate } from '../device/device-gate.js';
 import type { DeviceMe } from '../device/api.js';
-import { LEVELS, ratingKeys, usePendingRating, useRate, type PendingRating, type RatingLevel, type RatingReason } from './api.js';
+import { LEVELS, type PendingRating, type RatingLevel } from './api.js';
 import { Face } from './faces.js';
 import { ReasonsStep } from './reasons-step.js';
-
-/** The question waits this long for a first touch; the reasons screen, this long after the last one. */
-const QUESTION_MS = 60_000;
-const REASONS_MS = 30_000;
-const THANKS_MS = 6_000;
-
-type Screen = { kind: 'idle' } | { kind: 'question'; pending: PendingRating } | { kind: 'reasons'; pending: PendingRating; level: RatingLevel } | { kind: 'thanks' };
+import { useRatingFlow } from './use-rating-flow.js';
+import '../../styles/rating.css';
 
 function Idle({ centerName }: { centerName: string }) {
   const { t } = useTranslation();
@@ -52,66 +42,15 @@ function Question({ pending, onLevel }: { pending: PendingRating; onLevel: (leve
 
 function RatingTablet({ device }: { device: DeviceMe }) {
   const { t } = useTranslation();
-  const pending = usePendingRating();
-  const rate = useRate();
-  const [screen, setScreen] = useState<Screen>({ kind: 'idle' });
-  // The last service asked about: never asked twice, even if the citizen walked away.
-  const asked = useRef<string | null>(null);
-
-  useLiveSnapshot('/api/queue/stream', {
-    keys: [ratingKeys.pending()],
-    refreshOn: (data) => {
-      const m = asQueueMessage(data);
-      return m !== null && m.type === 'ticket.finished' && (!m.counterId || m.counterId === device.counterId);
-    },
-  });
-
-  const next = pending.data ?? null;
-  useEffect(() => {
-    if (screen.kind === 'idle' && next && next.ticketId !== asked.current) {
-      asked.current = next.ticketId;
-      rate.reset();
-      setScreen({ kind: 'question', pending: next });
-    }
-  }, [next, screen.kind]);
-
-  const submit = (p: PendingRating, level: RatingLevel, reasons: RatingReason[], comment: string) => {
-    rate.mutate(
-      { ticketId: p.ticketId, level, ...(reasons.length > 0 ? { reasons } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) },
-      {
-        onSuccess: () => setScreen({ kind: 'thanks' }),
-        // Already rated, or too late: nothing for the citizen to fix.
-        onError: (error) => {
-          if (isApiError(error) && (error.code === 'TICKET_ALREADY_RATED' || error.code === 'NOTHING_TO_RATE')) setScreen({ kind: 'thanks' });
-        },
-      },
-    );
-  };
-
-  const idle = () => setScreen({ kind: 'idle' });
-  useIdleTimeout(QUESTION_MS, idle, screen.kind === 'question');
-  useIdleTimeout(
-    REASONS_MS,
-    () => {
-      // The citizen chose a level and walked away: that answer still counts.
-      if (screen.kind === 'reasons' && !rate.isPending) submit(screen.pending, screen.level, [], '');
-    },
-    screen.kind === 'reasons',
-  );
-  useEffect(() => {
-    if (screen.kind !== 'thanks') return;
-    const timer = setTimeout(idle, THANKS_MS);
-    return () => clearTimeout(timer);
-  }, [screen.kind]);
-
+  const { screen, chooseLevel, send, sending, error } = useRatingFlow(device);
   let body;
   if (screen.kind === 'question') {
-    body = <Question pending={screen.pending} onLevel={(level) => setScreen({ kind: 'reasons', pending: screen.pending, level })} />;
+    body = <Question pending={screen.pending} onLevel={chooseLevel} />;
   } else if (screen.kind === 'reasons') {
     body = (
       <>
-        <ReasonsStep level={screen.level} pending={rate.isPending} onSubmit={(reasons, comment) => submit(screen.pending, screen.level, reasons, comment)} />
-        {rate.isError && <ErrorMessage error={rate.error} />}
+        <ReasonsStep level={screen.level} pending={sending} onSubmit={send} />
+        {error && <ErrorMessage error={error} />}
       </>
     );
   } else if (screen.kind === 'thanks') {

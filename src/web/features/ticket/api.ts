@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { getPublicTicket } from '../../../server/modules/queue/views.js';
+import type { PublicTicket } from '../../../shared/schemas/queue.js';
 import { api } from '../../lib/api.js';
 
-/** GET /api/public/tickets/:token (no response schema on the route yet: the use case's result minus the center id it strips). */
-export type PublicTicket = Omit<Awaited<ReturnType<typeof getPublicTicket>>, 'centerId'>;
+export type { PublicTicket };
 
 export const ticketKeys = { ticket: (token: string) => ['ticket', token] as const };
 

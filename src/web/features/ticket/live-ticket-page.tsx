@@ -7,9 +7,10 @@ import { asQueueMessage } from '../../lib/queue-message.js';
 import { ErrorMessage } from '../../ui/error-message.js';
 import { Loading } from '../../ui/loading.js';
 import { useDocumentTitle } from '../../ui/use-document-title.js';
-import { useWaitText } from '../kiosk/ticket-slip.js';
 import { isFinal, ticketKeys, usePublicTicket, type PublicTicket } from './api.js';
 import { CallAlert } from './call-alert.js';
+import { useWaitText } from './wait-text.js';
+import '../../styles/live-ticket.css';
 
 /** Rings once per call: a message and the refetched snapshot of the same call must not ring twice. */
 const RING_DEDUP_MS = 5_000;
@@ -21,7 +22,6 @@ function StatusBlock({ ticket }: { ticket: PublicTicket }) {
     case 'called':
       return (
         <div className="live-called" role="alert" data-testid="live-called">
-          <span aria-hidden="true">🔔 </span>
           {t('ticket.callBanner', { counter: ticket.counter ?? '?' })}
         </div>
       );
@@ -118,7 +118,6 @@ function LiveTicket({ token }: { token: string }) {
       )}
       {live && !soundOn && (
         <button type="button" className="button button-secondary button-block" onClick={() => void alert.current?.unlock().then(setSoundOn)}>
-          <span aria-hidden="true">🔔 </span>
           {t('ticket.enableSound')}
         </button>
       )}
