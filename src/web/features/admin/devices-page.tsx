@@ -9,6 +9,9 @@ import { useDocumentTitle } from '../../ui/use-document-title.js';
 import { useCounters, useCreateDevice, useDevices, useRevokeDevice, type DeviceCreated } from './api.js';
 import { SecretOnce } from './secret-once.js';
 
+/** The page each kind of device opens; `#token=` hands the token over once (removed from the address after reading). */
+const DEVICE_PAGES = { kiosk: '/lay-so', display: '/man-hinh', rating: '/danh-gia' } as const;
+
 type Kind = Device['kind'];
 const KINDS: readonly Kind[] = ['kiosk', 'display', 'rating'];
 
@@ -127,13 +130,19 @@ export function DevicesPage() {
         <CreateDeviceForm counters={counterList} onCreated={setCreated} />
       </div>
       {created && (
-        <SecretOnce
-          id="device-token"
-          label={t('admin.devices.tokenFor', { name: created.device.name })}
-          value={created.token}
-          warning={t('admin.devices.tokenWarning')}
-          onDone={() => setCreated(null)}
-        />
+        <>
+          <SecretOnce
+            id="device-token"
+            label={t('admin.devices.tokenFor', { name: created.device.name })}
+            value={created.token}
+            warning={t('admin.devices.tokenWarning')}
+            onDone={() => setCreated(null)}
+          />
+          <p className="device-address">
+            {t('admin.devices.openAt')}{' '}
+            <code className="code">{`${window.location.origin}${DEVICE_PAGES[created.device.kind]}#token=${created.token}`}</code>
+          </p>
+        </>
       )}
       {devices.isPending && <Loading />}
       {devices.isError && <ErrorMessage error={devices.error} onRetry={() => void devices.refetch()} />}
