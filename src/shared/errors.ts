@@ -124,6 +124,40 @@ export const ERRORS = {
     en: 'The counter is serving a ticket. Finish or transfer it first.',
   },
   NO_CURRENT_TICKET: { status: 409, vi: 'Quầy chưa gọi số nào.', en: 'The counter has no current ticket.' },
+
+  // Files
+  FILE_EMPTY: { status: 400, vi: 'Tệp gửi lên không có nội dung (0 byte).', en: 'The uploaded file is empty (0 bytes).' },
+  FILE_TOO_LARGE: { status: 413, vi: 'Tệp gửi lên vượt quá dung lượng cho phép.', en: 'The uploaded file is larger than allowed.' },
+  FILE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    vi: 'Chỉ nhận tệp PDF, JPEG hoặc PNG. Nội dung tệp không đúng định dạng này.',
+    en: 'Only PDF, JPEG or PNG files are accepted. The file content is not one of these.',
+  },
+  FILE_NAME_INVALID: {
+    status: 400,
+    vi: 'Tên tệp không hợp lệ (có đường dẫn hoặc ký tự điều khiển).',
+    en: 'The file name is invalid (it contains a path or control characters).',
+  },
+  TOO_MANY_FILES: { status: 413, vi: 'Gửi quá nhiều tệp trong một lần.', en: 'Too many files in one upload.' },
+  FILE_MISSING: { status: 400, vi: 'Chưa có tệp nào được gửi lên.', en: 'No file was uploaded.' },
+  MULTIPART_EXPECTED: {
+    status: 415,
+    vi: 'Tệp phải được gửi dạng multipart/form-data.',
+    en: 'Files must be sent as multipart/form-data.',
+  },
+  UPLOAD_INTERRUPTED: {
+    status: 400,
+    vi: 'Việc gửi tệp bị gián đoạn hoặc dữ liệu không hoàn chỉnh. Vui lòng gửi lại.',
+    en: 'The upload was interrupted or incomplete. Please send it again.',
+  },
+  FILE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp.', en: 'File not found.' },
+
+  // Payments
+  PAYMENT_QR_INVALID: {
+    status: 400,
+    vi: 'Thông tin tạo mã QR chuyển khoản không hợp lệ (mã ngân hàng, số tài khoản, số tiền hoặc nội dung).',
+    en: 'The bank-transfer QR details are invalid (bank BIN, account number, amount or purpose).',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -64,6 +64,49 @@ async function statOrUndefined(file: string): Promise<{ size: number; mtime: Dat
 }
 
 /**
+ * Streams `source` into a new temp file: size limit and type checked as bytes arrive (a wrong
+ * type is refused on its first KiB), hashed while written, fsynced before it resolves. The
+ * caller removes the temp file if this throws.
+ */
+async function writeTempFile(tmpPath: string, source: FileSource, maxBytes: number): Promise<Omit<StoredFile, 'key'>> {
+  const handle = await open(tmpPath, 'wx', FILE_MODE);
+  try {
+    const hash = createHash('sha256');
+    let size = 0;
+    let head = Buffer.alloc(0);
+    let mime: AllowedMime | undefined;
+    for await (const chunk of chunksOf(source)) {
+      size += chunk.length;
+      if (size > maxBytes) throw new AppError('FILE_TOO_LARGE', { internal: `more than ${maxBytes} bytes` });
+      if (mime === undefined) {
+        head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
+        if (head.length >= SNIFF_BYTES) mime = sniffFileType(head);
+      }
+      hash.update(chunk);
+      await writeAll(handle, chunk);
+    }
+    if (size === 0) throw new AppError('FILE_EMPTY');
+    mime ??= sniffFileType(head);
+    await handle.sync();
+    return { sha256: hash.digest('hex'), size, mime };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Sets a file's times to now; false if it no longer exists. */
+async function touch(file: string): Promise<boolean> {
+  const now = new Date();
+  try {
+    await utimes(file, now, now);
+    return true;
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return false;
+    throw error;
+  }
+}
+
+/**
  * Files on local disk under `<dataDir>/files`: `ab/cd/<sha256>`, with uploads in progress in
  * `tmp/` of the same tree (same file system, so the final rename is atomic).
  */
@@ -85,57 +128,37 @@ export class LocalFileStore implements FileStore {
     const tmpDir = path.join(this.root, TMP_DIR);
     await mkdir(tmpDir, { recursive: true, mode: DIR_MODE });
     const tmpPath = path.join(tmpDir, `${randomUUID()}.part`);
-    const handle = await open(tmpPath, 'wx', FILE_MODE);
-    let handleOpen = true;
     try {
-      const hash = createHash('sha256');
-      let size = 0;
-      let head = Buffer.alloc(0);
-      let mime: AllowedMime | undefined;
-      for await (const chunk of chunksOf(source)) {
-        size += chunk.length;
-        if (size > maxBytes) throw new AppError('FILE_TOO_LARGE', { internal: `more than ${maxBytes} bytes` });
-        if (mime === undefined) {
-          head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
-          // Refuse a wrong type before writing more than its first KiB.
-          if (head.length >= SNIFF_BYTES) mime = sniffFileType(head);
-        }
-        hash.update(chunk);
-        await writeAll(handle, chunk);
-      }
-      if (size === 0) throw new AppError('FILE_EMPTY');
-      mime ??= sniffFileType(head);
-      await handle.sync();
-      await handle.close();
-      handleOpen = false;
-
-      const sha256 = hash.digest('hex');
-      const key = keyOf(sha256);
-      const finalPath = path.join(this.root, key);
-      const existing = await statOrUndefined(finalPath);
-      if (existing && existing.size === size) {
-        // Same bytes already stored: drop the copy, and refresh the timestamp so a garbage
-        // collection running now does not remove what the caller is about to reference.
-        await rm(tmpPath, { force: true });
-        const now = new Date();
-        await utimes(finalPath, now, now);
-        return { sha256, size, mime, key };
-      }
-      // (A different size under the same hash means the old file was damaged: replace it.)
-      const finalDir = path.dirname(finalPath);
-      const created = await mkdir(finalDir, { recursive: true, mode: DIR_MODE });
-      await rename(tmpPath, finalPath);
-      await syncDir(finalDir);
-      if (created !== undefined) {
-        await syncDir(path.dirname(finalDir));
-        await syncDir(this.root);
-      }
-      return { sha256, size, mime, key };
+      const written = await writeTempFile(tmpPath, source, maxBytes);
+      return await this.moveIntoPlace(tmpPath, written);
     } catch (error) {
-      if (handleOpen) await handle.close().catch(() => undefined);
       await rm(tmpPath, { force: true });
       throw error;
     }
+  }
+
+  /** Renames a complete, fsynced temp file to its content address (or drops it if already there). */
+  private async moveIntoPlace(tmpPath: string, written: Omit<StoredFile, 'key'>): Promise<StoredFile> {
+    const key = keyOf(written.sha256);
+    const finalPath = path.join(this.root, key);
+    const existing = await statOrUndefined(finalPath);
+    // Same bytes already stored: refresh the timestamp, so a garbage collection running now
+    // does not remove what the caller is about to reference, and drop the copy. (If the GC
+    // removed the file in the meantime, the copy is renamed into place below.)
+    if (existing && existing.size === written.size && (await touch(finalPath))) {
+      await rm(tmpPath, { force: true });
+      return { ...written, key };
+    }
+    // (A different size under the same hash means the old file was damaged: replace it.)
+    const finalDir = path.dirname(finalPath);
+    const created = await mkdir(finalDir, { recursive: true, mode: DIR_MODE });
+    await rename(tmpPath, finalPath);
+    await syncDir(finalDir);
+    if (created !== undefined) {
+      await syncDir(path.dirname(finalDir));
+      await syncDir(this.root);
+    }
+    return { ...written, key };
   }
 
   async get(sha256: string): Promise<Readable> {

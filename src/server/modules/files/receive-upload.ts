@@ -86,8 +86,30 @@ export async function receiveUpload(
   request: FastifyRequest,
   options: UploadLimits & { store: FileStore; minFiles?: number },
 ): Promise<ReceivedFile[]> {
-  const { store, maxBytes, maxFiles } = options;
   if (!request.isMultipart()) throw new AppError('MULTIPART_EXPECTED', { internal: `content-type ${request.headers['content-type'] ?? '(none)'}` });
+  try {
+    const received = await storeParts(request, options);
+    if (received.length < (options.minFiles ?? 1)) throw new AppError('FILE_MISSING');
+    return received;
+  } catch (error) {
+    discardRestOfBody(request);
+    throw error;
+  }
+}
+
+/**
+ * After a refusal the rest of the body is read and thrown away, so the connection is free for
+ * the next request (and can close on shutdown) instead of stalling on unread bytes.
+ */
+function discardRestOfBody(request: FastifyRequest): void {
+  const raw = request.raw;
+  if (raw.readableEnded || raw.destroyed) return;
+  raw.unpipe();
+  raw.resume();
+}
+
+async function storeParts(request: FastifyRequest, options: UploadLimits & { store: FileStore }): Promise<ReceivedFile[]> {
+  const { store, maxBytes, maxFiles } = options;
   // preservePath: see the name as sent, so a name with a path is refused rather than trimmed.
   const parts = request.parts({ preservePath: true, limits: busboyLimits({ maxBytes, maxFiles }) });
   const received: ReceivedFile[] = [];
@@ -98,7 +120,7 @@ export async function receiveUpload(
     } catch (error) {
       throw fromParserError(error);
     }
-    if (next.done === true) break;
+    if (next.done === true) return received;
     const part = next.value;
     if (part.type !== 'file') continue;
     // A form submitted with an empty file input sends a nameless, empty part: no file.
@@ -123,6 +145,4 @@ export async function receiveUpload(
     }
     received.push({ sha256: stored.sha256, size: stored.size, mime: stored.mime, originalName: withExtensionFor(originalName, stored.mime), fieldName: part.fieldname });
   }
-  if (received.length < (options.minFiles ?? 1)) throw new AppError('FILE_MISSING');
-  return received;
 }
