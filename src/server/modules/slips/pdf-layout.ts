@@ -4,7 +4,7 @@
  * of mixed regular/bold runs, signature blocks, and the page numbers. Tables: table.ts.
  */
 import PDFDocument from 'pdfkit';
-import { FONT_STYLES, fontFiles, type FontStyle } from './fonts.js';
+import { FONT_STYLES, parsedFonts, type FontStyle } from './fonts.js';
 import { drawQr } from './qr.js';
 import type { Agency } from './slip-data.js';
 
@@ -12,11 +12,11 @@ export type Doc = PDFKit.PDFDocument;
 
 const MM = 72 / 25.4;
 
-/** Type sizes (pt). Official documents use 13–14 pt text; headings 12–13 pt. */
-export const SIZE = { body: 13, heading: 12.5, motto: 13, title: 14, table: 12, small: 10 } as const;
+/** Type sizes (pt): ND 30/2020 asks 13–14 pt for documents; forms print a little smaller to fit one page. */
+export const SIZE = { body: 12.5, heading: 12.5, motto: 13, title: 14, table: 11, small: 10 } as const;
 /** Extra leading between lines (pt) and space after a paragraph. */
-const LINE_GAP = 1.5;
-const PARAGRAPH_GAP = 3;
+const LINE_GAP = 1;
+const PARAGRAPH_GAP = 2;
 
 export const NATIONAL_NAME = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const NATIONAL_MOTTO = 'Độc lập - Tự do - Hạnh phúc';
@@ -43,8 +43,8 @@ export interface SlipDocument {
 export function createSlipDocument(meta: DocumentMeta, layout: 'portrait' | 'landscape' = 'portrait'): SlipDocument {
   const margins =
     layout === 'portrait'
-      ? { top: 18 * MM, bottom: 18 * MM, left: 25 * MM, right: 15 * MM }
-      : { top: 15 * MM, bottom: 15 * MM, left: 15 * MM, right: 12 * MM };
+      ? { top: 15 * MM, bottom: 15 * MM, left: 25 * MM, right: 15 * MM }
+      : { top: 12 * MM, bottom: 14 * MM, left: 12 * MM, right: 10 * MM };
   const doc = new PDFDocument({
     size: 'A4',
     layout,
@@ -61,8 +61,9 @@ export function createSlipDocument(meta: DocumentMeta, layout: 'portrait' | 'lan
       CreationDate: meta.createdAt,
     },
   });
-  const files = fontFiles();
-  for (const style of FONT_STYLES) doc.registerFont(style, files[style]);
+  const fonts = parsedFonts();
+  // PDFKit takes a parsed fontkit font as a source (its types list only files and buffers).
+  for (const style of FONT_STYLES) doc.registerFont(style, fonts[style] as unknown as Buffer);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -106,8 +107,30 @@ export function textHeight(doc: Doc, text: string, style: FontStyle, size: numbe
 /** Writes `text` centred in [x, x + width] from `y`; returns the y below it. */
 function centred(doc: Doc, text: string, style: FontStyle, size: number, x: number, y: number, width: number): number {
   setFont(doc, style, size);
-  doc.text(text, x, y, { width, align: 'center', lineGap: LINE_GAP });
-  return doc.y;
+  let bottom = y;
+  // Line by line: PDFKit centres the line before a "\n" slightly off.
+  for (const line of text.split('\n')) {
+    doc.text(line, x, bottom, { width, align: 'center', lineGap: LINE_GAP });
+    bottom = doc.y;
+  }
+  return bottom;
+}
+
+/**
+ * `text` as one line if it fits `width`, else broken at the space that balances the lines best
+ * ("TRUNG TÂM PHỤC VỤ / HÀNH CHÍNH CÔNG", not "… HÀNH / CHÍNH CÔNG"); very long text is left to wrap.
+ */
+export function balancedLines(doc: Doc, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  const words = text.split(' ');
+  let best: { text: string; widest: number } | undefined;
+  for (let i = 1; i < words.length; i++) {
+    const first = words.slice(0, i).join(' ');
+    const second = words.slice(i).join(' ');
+    const widest = Math.max(doc.widthOfString(first), doc.widthOfString(second));
+    if (widest <= width && (best === undefined || widest < best.widest)) best = { text: `${first}\n${second}`, widest };
+  }
+  return best?.text ?? text;
 }
 
 /** A horizontal rule of `length`, centred in [x, x + width], at y. */
@@ -123,8 +146,6 @@ export interface HeadingOptions {
   /** Line under the number, for letters: "V/v xin lỗi và …". */
   about?: string;
   dateLine: string;
-  /** QR code under the left column, with the dossier code printed below it. */
-  qr?: { url: string; code: string };
 }
 
 /**
@@ -139,10 +160,14 @@ export function drawHeading(doc: Doc, options: HeadingOptions): void {
   const leftWidth = width - rightWidth;
   const rightX = left + leftWidth;
 
-  let leftY = centred(doc, options.agency.superior.toUpperCase(), 'regular', SIZE.heading, left, top, leftWidth);
-  leftY = centred(doc, options.agency.name.toUpperCase(), 'bold', SIZE.heading, left, leftY, leftWidth);
+  setFont(doc, 'regular', SIZE.heading);
+  const superior = balancedLines(doc, options.agency.superior.toUpperCase(), leftWidth - 4);
+  let leftY = centred(doc, superior, 'regular', SIZE.heading, left, top, leftWidth);
   setFont(doc, 'bold', SIZE.heading);
-  const nameWidth = Math.min(doc.widthOfString(options.agency.name.toUpperCase()), leftWidth);
+  const name = balancedLines(doc, options.agency.name.toUpperCase(), leftWidth - 4);
+  leftY = centred(doc, name, 'bold', SIZE.heading, left, leftY, leftWidth);
+  setFont(doc, 'bold', SIZE.heading);
+  const nameWidth = Math.min(Math.max(...name.split('\n').map((line) => doc.widthOfString(line))), leftWidth);
   rule(doc, left, leftWidth, leftY + 1, nameWidth / 3);
 
   let rightY = centred(doc, NATIONAL_NAME, 'bold', SIZE.heading, rightX, top, rightWidth);
@@ -159,25 +184,49 @@ export function drawHeading(doc: Doc, options: HeadingOptions): void {
     belowLeft = centred(doc, options.about, 'regular', SIZE.small + 1, left + 8, belowLeft + 2, leftWidth - 16);
   }
   const belowRight = centred(doc, options.dateLine, 'italic', SIZE.body, rightX, lineY, rightWidth);
-  if (options.qr !== undefined) {
-    const size = 62;
-    const qrY = belowLeft + 6;
-    drawQr(doc, options.qr.url, left + (leftWidth - size) / 2, qrY, size);
-    belowLeft = centred(doc, options.qr.code, 'regular', 8.5, left, qrY + size + 2, leftWidth);
-  }
   doc.x = left;
-  doc.y = Math.max(belowLeft, belowRight) + 12;
+  doc.y = Math.max(belowLeft, belowRight) + 9;
 }
 
-/** The document title in bold capitals, then optional centred lines (e.g. the dossier code). */
-export function drawTitle(doc: Doc, title: string, lines: Run[][] = []): void {
-  const { left, width } = box(doc);
-  centred(doc, title.toUpperCase(), 'bold', SIZE.title, left, doc.y, width);
-  for (const runs of lines) {
-    doc.y += 1;
-    paragraph(doc, runs, { align: 'center', gapAfter: 0 });
+export const QR_SIZE = 52;
+
+/** Runs on one centred line (PDFKit's own centring of `continued` text misplaces the runs). */
+export function centredRuns(doc: Doc, runs: Run[], size: number, x: number, y: number, width: number): number {
+  const widths = runs.map((run) => setFont(doc, run.style ?? 'regular', size).widthOfString(run.text));
+  let cx = x + Math.max(0, (width - widths.reduce((a, b) => a + b, 0)) / 2);
+  let bottom = y;
+  runs.forEach((run, i) => {
+    setFont(doc, run.style ?? 'regular', size);
+    doc.text(run.text, cx, y, { lineBreak: false });
+    cx += widths[i] ?? 0;
+    bottom = Math.max(bottom, y + doc.currentLineHeight(true));
+  });
+  return bottom + LINE_GAP;
+}
+
+/**
+ * The document title in bold capitals and optional centred lines under it (the dossier code).
+ * With `qr`, the QR code of the lookup URL sits at the right margin beside the title, the
+ * dossier code printed under it; the title then wraps clear of it on both sides.
+ */
+export function drawTitle(doc: Doc, title: string, lines: Run[][] = [], qr?: { url: string; code: string }): void {
+  const { left, width, right } = box(doc);
+  const top = doc.y;
+  const inset = qr === undefined ? 0 : QR_SIZE + 12;
+  setFont(doc, 'bold', SIZE.title);
+  const titleLines = balancedLines(doc, title.toUpperCase(), width - 2 * inset);
+  let y = centred(doc, titleLines, 'bold', SIZE.title, left + inset, top, width - 2 * inset);
+  for (const runs of lines) y = centredRuns(doc, runs, SIZE.body, left + inset, y + 2, width - 2 * inset);
+  if (qr !== undefined) {
+    const qrTop = top - 7; // up into the gap under the heading
+    drawQr(doc, qr.url, right - QR_SIZE, qrTop, QR_SIZE);
+    setFont(doc, 'regular', 7.5);
+    const codeWidth = doc.widthOfString(qr.code);
+    doc.text(qr.code, Math.min(right - QR_SIZE / 2 - codeWidth / 2, right - codeWidth), qrTop + QR_SIZE + 2, { lineBreak: false });
+    y = Math.max(y, qrTop + QR_SIZE + 9);
   }
-  doc.y += 10;
+  doc.x = left;
+  doc.y = y + 6;
 }
 
 export interface ParagraphOptions {
@@ -197,7 +246,7 @@ export function paragraph(doc: Doc, runs: Run[], options: ParagraphOptions = {})
     setFont(doc, run.style ?? 'regular', options.size ?? SIZE.body);
     const textOptions = {
       width: width - (options.indent ?? 0),
-      align: options.align ?? 'justify',
+      align: options.align ?? (textRuns.length > 1 ? 'left' : 'justify'),
       lineGap: LINE_GAP,
       continued: i < textRuns.length - 1,
     };
@@ -224,11 +273,19 @@ export interface SignatureBlock {
  * title, italic hint "(Ký, ghi rõ họ tên)", room for the signature, the name in bold. Kept on
  * one page with what precedes it moved only if the blocks do not fit.
  */
+const SIGNATURE_ROOM = 46;
+
+/** Height of the signature blocks (title, hint, room to sign, name, spacing). */
+export function signatureHeight(doc: Doc): number {
+  const line = (style: FontStyle, size: number): number => setFont(doc, style, size).currentLineHeight(true) + LINE_GAP;
+  return 6 + line('bold', SIZE.body) + line('italic', SIZE.body - 1) + SIGNATURE_ROOM + line('bold', SIZE.body);
+}
+
 export function drawSignatures(doc: Doc, blocks: SignatureBlock[], options: { left?: (y: number, width: number) => number } = {}): void {
-  const space = 62;
-  ensureSpace(doc, 30 + space + 20);
+  const space = SIGNATURE_ROOM;
+  ensureSpace(doc, signatureHeight(doc));
   const { left, width } = box(doc);
-  const y0 = doc.y + 8;
+  const y0 = doc.y + 6;
   const columns = blocks.length === 1 || options.left !== undefined ? 2 : blocks.length;
   const colWidth = width / columns;
   let bottom = options.left === undefined ? y0 : options.left(y0, colWidth);

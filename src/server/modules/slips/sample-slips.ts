@@ -182,27 +182,36 @@ const PROCEDURES = [
   'Cấp bản sao trích lục hộ tịch',
 ];
 
-/** `count` register entries, deterministic, two per working hour from 27/11/2026. */
+/** Working days (Monday–Friday) of November 2026 from the 2nd. */
+const NOVEMBER_WORKDAYS = Array.from({ length: 29 }, (_, i) => `2026-11-${String(i + 2).padStart(2, '0')}`).filter((d) => {
+  const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+});
+const at = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
+
+/** `count` register entries, deterministic: 8 a working day from 02/11/2026, results two days later. */
 export function sampleRegisterEntries(count: number): RegisterEntry[] {
   return Array.from({ length: count }, (_, i) => {
-    const day = 1 + Math.floor(i / 16);
-    const received = vnTime(`2026-11-${String(Math.min(day, 28)).padStart(2, '0')}`, `${String(8 + ((i % 16) >> 1)).padStart(2, '0')}:${i % 2 ? '45' : '10'}`);
-    const hours = 3600_000;
-    const entry: RegisterEntry = {
-      dossierCode: `H29.DEMO.HH-2611${String(Math.min(day, 28)).padStart(2, '0')}-${String((i % 16) + 1).padStart(4, '0')}`,
-      procedureName: PROCEDURES[i % PROCEDURES.length] ?? 'Đăng ký khai sinh',
-      setCount: 1 + (i % 7 === 0 ? 1 : 0),
-      applicantName: `${FAMILY_NAMES[i % FAMILY_NAMES.length] ?? 'Nguyễn'} ${GIVEN_NAMES[(i * 5) % GIVEN_NAMES.length] ?? 'Văn An'}`,
+    const dayIndex = Math.floor(i / 8) % NOVEMBER_WORKDAYS.length;
+    const day = at(NOVEMBER_WORKDAYS, dayIndex);
+    const dueDay = at(NOVEMBER_WORKDAYS, Math.min(dayIndex + 2, NOVEMBER_WORKDAYS.length - 1));
+    const slot = i % 8;
+    const received = vnTime(day, `${String(7 + slot + (slot >= 4 ? 2 : 0)).padStart(2, '0')}:${slot % 2 ? '45' : '15'}`);
+    const status = i % 4; // 0–1 returned, 2 result back at the center, 3 still at the processing body
+    return {
+      dossierCode: `H29.DEMO.HH-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${String(slot + 1).padStart(4, '0')}`,
+      procedureName: at(PROCEDURES, i),
+      setCount: i % 7 === 0 ? 2 : 1,
+      applicantName: `${at(FAMILY_NAMES, i)} ${at(GIVEN_NAMES, i * 5)}`,
       address: `Số ${10 + i} đường Tô Hiến Thành, phường Hòa Hưng`,
-      phone: `0909 ${String(100_000 + i * 37).slice(0, 3)} ${String(100 + i).slice(-3)}`,
+      phone: `0909 ${String(100 + ((i * 37) % 900))} ${String(100 + i).slice(-3)}`,
       leadBody: i % 3 === 0 ? 'Phòng Văn hóa - Xã hội' : 'Trung tâm Phục vụ hành chính công',
       receivedAt: received,
-      appointmentAt: new Date(received.getTime() + 48 * hours),
-      ...(i % 4 !== 3 ? { transferredAt: new Date(received.getTime() + hours), resultReceivedAt: new Date(received.getTime() + 40 * hours) } : {}),
-      ...(i % 4 < 2 ? { returnedAt: new Date(received.getTime() + 46 * hours) } : {}),
+      appointmentAt: vnTime(dueDay, '16:00'),
+      ...(status <= 2 ? { transferredAt: new Date(received.getTime() + 40 * 60_000), resultReceivedAt: vnTime(dueDay, '10:30') } : {}),
+      ...(status <= 1 ? { returnedAt: vnTime(dueDay, '14:20') } : {}),
       ...(i % 9 === 4 ? { note: 'Quá hạn 01 ngày; đã có văn bản xin lỗi' } : {}),
     };
-    return entry;
   });
 }
 

@@ -42,13 +42,15 @@ export interface TableSpec {
 }
 
 const PAD_X = 4;
-const PAD_Y = 3;
-const LINE_GAP = 1.5;
+const PAD_Y = 2.5;
+const LINE_GAP = 1;
 const BORDER = 0.6;
 
+/** The cell's lines; "\n" splits a line (PDFKit would add an empty line at each "\n"). */
 function lines(cell: Cell | undefined): CellLine[] {
   if (cell === undefined) return [];
-  return typeof cell === 'string' ? [{ text: cell }] : cell;
+  const list = typeof cell === 'string' ? [{ text: cell }] : cell;
+  return list.flatMap((line) => (line.text.includes('\n') ? line.text.split('\n').map((text) => ({ ...line, text })) : [line]));
 }
 
 function cellContentHeight(doc: Doc, cell: Cell | undefined, width: number, size: number): number {
@@ -159,10 +161,10 @@ export function documentsTable(
 ): TableSpec {
   return {
     columns: [
-      { header: 'TT', weight: 0.6, align: 'center' },
-      { header: nameHeader, weight: 5.4 },
-      { header: 'Bản chính', weight: 1.15, align: 'center' },
-      { header: 'Bản sao chứng thực', weight: 1.25, align: 'center' },
+      { header: 'TT', weight: 0.5, align: 'center' },
+      { header: nameHeader, weight: 5.6 },
+      { header: 'Bản chính', weight: 1.1, align: 'center' },
+      { header: 'Bản sao chứng thực', weight: 1.55, align: 'center' },
       { header: 'Bản photo', weight: 1.1, align: 'center' },
     ],
     groups: [{ header: 'Số lượng', from: 2, span: 3 }],

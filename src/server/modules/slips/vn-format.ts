@@ -70,5 +70,11 @@ export function timelinessLabel(timeliness: Handover['timeliness']): string | un
   return timeliness === undefined ? undefined : TIMELINESS[timeliness];
 }
 
+/** The text with a final full stop unless it already ends with punctuation. */
+export function sentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?;:…]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 /** Placeholder dots for a value the clerk fills by hand. */
 export const BLANK = '……………';
