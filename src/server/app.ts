@@ -26,6 +26,7 @@ import { catalogRoutes } from './modules/catalog/routes.js';
 import { centersRoutes } from './modules/centers/routes.js';
 import { queueRoutes } from './modules/queue/routes.js';
 import { messagesRoutes } from './modules/messages/routes.js';
+import { dossiersRoutes } from './modules/dossiers/routes.js';
 import { EventHub } from './realtime/hub.js';
 import { WEB_DIST_DIR } from './paths.js';
 
@@ -147,6 +148,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(auditRoutes, { database });
       await api.register(queueRoutes, { database, hub });
       await api.register(messagesRoutes, { database });
+      await api.register(dossiersRoutes, { database, lookupRateLimit: config.lookupRateLimit });
     },
     { prefix: '/api' },
   );

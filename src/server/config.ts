@@ -24,11 +24,17 @@ const EnvSchema = Type.Object({
   TRUST_PROXY: Type.Boolean({ default: false }),
   /** Requests per minute per IP on public endpoints. */
   PUBLIC_RATE_LIMIT: Type.Integer({ minimum: 1, default: 300 }),
+  /** Public dossier lookups per minute per IP (codes are guessable sequences: keep it low). */
+  LOOKUP_RATE_LIMIT: Type.Integer({ minimum: 1, default: 30 }),
   /** Sign-in attempts per minute per IP (accounts also lock after repeated failures). */
   LOGIN_RATE_LIMIT: Type.Integer({ minimum: 1, default: 20 }),
   /** Close tickets left waiting after closing time, every minute (tests that run at any hour turn it off). */
   QUEUE_HOUSEKEEPING: Type.Boolean({ default: true }),
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  /** `smtp://user:pass@host:587` (STARTTLS) or `smtps://…:465` (TLS): e-mail to citizens; unset = no e-mail channel. */
+  SMTP_URL: Type.Optional(Type.String()),
+  /** `"Name" <address>` or `address`; defaults to SMTP_URL's user when that is an address. */
+  SMTP_FROM: Type.Optional(Type.String()),
 });
 
 export type Env = Static<typeof EnvSchema>;
@@ -44,8 +50,20 @@ export interface AppConfig {
   trustProxy: boolean;
   publicRateLimit: number;
   loginRateLimit: number;
+  lookupRateLimit: number;
   queueHousekeeping: boolean;
   dbPoolMax: number;
+  /** The SMTP server for the e-mail channel; undefined when SMTP_URL is unset. */
+  smtp: SmtpConfig | undefined;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** true for smtps:// (TLS from the first byte); smtp:// upgrades with STARTTLS when offered. */
+  secure: boolean;
+  auth: { user: string; pass: string } | undefined;
+  from: { name: string; address: string };
 }
 
 export class ConfigError extends Error {
@@ -72,6 +90,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
   const errors = [...Value.Errors(EnvSchema, withDefaults)].map(
     (e) => `${e.path.slice(1) || '(root)'}: ${e.message} (got ${JSON.stringify(e.value)})`,
   );
+  const smtp = parseSmtp(env.SMTP_URL || undefined, env.SMTP_FROM || undefined, errors);
   if (errors.length > 0) throw new ConfigError(errors);
   const e = withDefaults as Env;
   return {
@@ -85,7 +104,57 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     trustProxy: e.TRUST_PROXY,
     publicRateLimit: e.PUBLIC_RATE_LIMIT,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    lookupRateLimit: e.LOOKUP_RATE_LIMIT,
     queueHousekeeping: e.QUEUE_HOUSEKEEPING,
     dbPoolMax: e.DB_POOL_MAX,
+    smtp,
   };
+}
+
+const EMAIL_ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\]+$/;
+
+/** `"Name" <address>`, `Name <address>` or `address`; undefined when malformed. */
+export function parseMailbox(value: string): { name: string; address: string } | undefined {
+  const trimmed = value.trim();
+  const named = /^(?:"([^"]*)"|([^"<>]*?))\s*<([^<>]+)>$/.exec(trimmed);
+  const name = (named ? (named[1] ?? named[2] ?? '') : '').trim();
+  const address = (named ? (named[3] ?? '') : trimmed).trim();
+  return EMAIL_ADDRESS.test(address) && !/[\r\n]/.test(name) ? { name, address } : undefined;
+}
+
+/** SMTP_URL and SMTP_FROM → SmtpConfig; problems are appended to `errors` (the password is never echoed). */
+function parseSmtp(url: string | undefined, from: string | undefined, errors: string[]): SmtpConfig | undefined {
+  const fromMailbox = from === undefined ? undefined : parseMailbox(from);
+  if (from !== undefined && !fromMailbox) errors.push(`SMTP_FROM: expected "Name" <address> or address (got ${JSON.stringify(from)})`);
+  if (url === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    errors.push('SMTP_URL: expected smtp://user:password@host:port or smtps://… (not a URL; percent-encode special characters in the password)');
+    return undefined;
+  }
+  const shown = `${parsed.protocol}//${parsed.username ? `${parsed.username}:***@` : ''}${parsed.host}${parsed.pathname}${parsed.search ? '?…' : ''}`;
+  const problem = (what: string): undefined => {
+    errors.push(`SMTP_URL: ${what} (got ${JSON.stringify(shown)})`);
+    return undefined;
+  };
+  const secure = parsed.protocol === 'smtps:';
+  if (parsed.protocol !== 'smtp:' && !secure) return problem('the scheme must be smtp:// or smtps://');
+  const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
+  if (!host) return problem('a host is required');
+  if (parsed.port === '0') return problem('the port must be 1–65535');
+  if ((parsed.pathname !== '' && parsed.pathname !== '/') || parsed.search || parsed.hash) return problem('nothing may follow host:port');
+  let auth: SmtpConfig['auth'];
+  try {
+    auth = parsed.username ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } : undefined;
+  } catch {
+    return problem('the user name or password is badly percent-encoded');
+  }
+  const sender = fromMailbox ?? (auth && EMAIL_ADDRESS.test(auth.user) ? { name: '', address: auth.user } : undefined);
+  if (!sender) {
+    if (from === undefined) errors.push('SMTP_FROM: required when the SMTP_URL user name is not an e-mail address');
+    return undefined;
+  }
+  return { host, port: parsed.port ? Number(parsed.port) : secure ? 465 : 587, secure, auth, from: sender };
 }

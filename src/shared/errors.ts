@@ -158,6 +158,20 @@ export const ERRORS = {
     vi: 'Thông tin tạo mã QR chuyển khoản không hợp lệ (mã ngân hàng, số tài khoản, số tiền hoặc nội dung).',
     en: 'The bank-transfer QR details are invalid (bank BIN, account number, amount or purpose).',
   },
+
+  // Dossiers
+  DOSSIER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' },
+  DOSSIER_INCOMPLETE: {
+    status: 409,
+    vi: 'Hồ sơ chưa đủ thành phần bắt buộc, chưa thể tiếp nhận. Hãy lập phiếu yêu cầu bổ sung.',
+    en: 'Required documents are missing; the dossier cannot be accepted. Issue a supplementation request.',
+  },
+  DOSSIER_DEADLINE_UNKNOWN: {
+    status: 400,
+    vi: 'Danh mục chưa có thời hạn giải quyết (ngày làm việc) cho thủ tục này. Vui lòng nhập số ngày làm việc.',
+    en: 'The catalog has no time limit in working days for this procedure. Enter the working days.',
+  },
+  CITIZEN_ID_INVALID: { status: 400, vi: 'Số định danh cá nhân không hợp lệ.', en: 'Invalid personal identification number.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -26,11 +26,15 @@ export const BACKUP_TABLES = [
   'queue_events',
   'ratings',
   'outbox_messages',
+  'dossier_sequences',
+  'dossiers',
+  'dossier_documents',
+  'dossier_events',
   'audit_log',
 ] as const satisfies ReadonlyArray<keyof DB>;
 
 /** Tables whose id is GENERATED ALWAYS AS IDENTITY: restored with their ids, sequences moved on. */
-const IDENTITY_TABLES = new Set<string>(['audit_log', 'queue_events']);
+const IDENTITY_TABLES = new Set<string>(['audit_log', 'queue_events', 'dossier_events']);
 
 /** Tables deliberately left out of a backup. */
 export const NOT_BACKED_UP = ['sessions', 'schema_migrations'] as const;

@@ -273,6 +273,90 @@ export interface OutboxMessagesTable {
   sent_at: NullableTimestamp;
 }
 
+export type DossierStatus =
+  | 'submitted'
+  | 'incomplete'
+  | 'received'
+  | 'processing'
+  | 'awaiting_approval'
+  | 'supplement_requested'
+  | 'result_ready'
+  | 'returned'
+  | 'refused'
+  | 'withdrawn'
+  | 'stopped';
+
+export interface DossierSequencesTable {
+  center_id: string;
+  receipt_day: string;
+  last_number: number;
+}
+
+export interface DossiersTable {
+  id: Generated<string>;
+  center_id: string;
+  code: string | null;
+  procedure_code: string;
+  procedure_name: string;
+  channel: 'counter' | 'online' | 'post';
+  status: DossierStatus;
+  dvcqg_status: number;
+  applicant_name: string;
+  applicant_id_number: string;
+  applicant_birth_date: string | null;
+  applicant_phone: string | null;
+  applicant_address: Generated<string>;
+  applicant_email: string | null;
+  representative: NullableJson<Record<string, unknown>>;
+  ticket_id: string | null;
+  received_at: NullableTimestamp;
+  received_by: string | null;
+  working_days: number | null;
+  late_cutoff_rule: Generated<boolean>;
+  due_at: NullableTimestamp;
+  original_due_at: NullableTimestamp;
+  new_due_at: NullableTimestamp;
+  paused_at: NullableTimestamp;
+  supplement_count: Generated<number>;
+  assignee_id: string | null;
+  result_ready_at: NullableTimestamp;
+  returned_at: NullableTimestamp;
+  fee_vnd: Generated<number>;
+  payment_status: Generated<'not_required' | 'unpaid' | 'paid'>;
+  public_token: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DossierDocumentsTable {
+  id: Generated<string>;
+  center_id: string;
+  dossier_id: string;
+  position: number;
+  name: string;
+  condition: string | null;
+  copy_type: 'original' | 'certified_copy' | 'copy';
+  copies_required: Generated<number>;
+  copies_received: Generated<number>;
+  status: 'received' | 'missing' | 'invalid' | 'not_applicable';
+  note: string | null;
+}
+
+export interface DossierEventsTable {
+  id: Generated<number>;
+  center_id: string;
+  dossier_id: string;
+  at: Timestamp;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  comment: string | null;
+  data: Json<Record<string, unknown>>;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -299,6 +383,10 @@ export interface DB {
   queue_events: QueueEventsTable;
   ratings: RatingsTable;
   outbox_messages: OutboxMessagesTable;
+  dossier_sequences: DossierSequencesTable;
+  dossiers: DossiersTable;
+  dossier_documents: DossierDocumentsTable;
+  dossier_events: DossierEventsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -5,6 +5,7 @@ import { catalogPolicy } from '../modules/catalog/policy.js';
 import { centersPolicy } from '../modules/centers/policy.js';
 import { queuePolicy } from '../modules/queue/policy.js';
 import { messagesPolicy } from '../modules/messages/policy.js';
+import { dossiersPolicy } from '../modules/dossiers/policy.js';
 import { principalOf, type Actor, type Principal } from './actor.js';
 
 /** The union of every module's policy table. */
@@ -16,6 +17,7 @@ export const POLICY = {
   ...calendarPolicy,
   ...queuePolicy,
   ...messagesPolicy,
+  ...dossiersPolicy,
 } as const satisfies Record<string, readonly Principal[]>;
 
 export type Permission = keyof typeof POLICY;

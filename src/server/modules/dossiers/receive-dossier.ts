@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db, Executor } from '../../db/database.js';
+import { AppError } from '../../http/app-error.js';
+import { checkCitizenId, CITIZEN_ID_MESSAGES_VI } from '../../../shared/citizen-id.js';
+import type { ReceiveDossierBody } from '../../../shared/schemas/dossiers.js';
+import { recordAudit, type AuditContext } from '../audit/record-audit.js';
+import { loadCenterCalendarRules } from '../calendar/center-calendar.js';
+import { computeDueAt, toVietnamDate } from '../calendar/working-calendar.js';
+import type { Derived } from '../catalog/catalog-file.js';
+import { DVCQG_STATUS } from './status.js';
+
+/** `{agency code}-{YYMMDD}-{NNNN}`: TT 03/2025 Art. 13 / the Thanh Hóa system (REFERENCE §c); at least 4 digits. */
+export function formatDossierCode(agencyCode: string, receiptDay: string, n: number): string {
+  return `${agencyCode}-${receiptDay.slice(2, 4)}${receiptDay.slice(5, 7)}${receiptDay.slice(8, 10)}-${String(n).padStart(4, '0')}`;
+}
+
+/** The limit the deadline counts: explicit input, the center's local value, or the catalog's derived one. */
+export function deadlineOf(derived: Derived, localWorkingDays: number | null, override: number | undefined): { workingDays: number; lateCutoffRule: boolean } | null {
+  const lateCutoffRule = derived.processing.after15hNextWorkingDay === true;
+  if (override !== undefined) return { workingDays: override, lateCutoffRule };
+  if (localWorkingDays !== null) return { workingDays: localWorkingDays, lateCutoffRule };
+  // "1" with the same-day rule means: result the day of receipt (next working day after 15:00).
+  if (derived.processing.sameDay) return { workingDays: 0, lateCutoffRule: true };
+  if (derived.processing.workingDays !== null) return { workingDays: derived.processing.workingDays, lateCutoffRule };
+  return null;
+}
+
+function copyTypeOf(text: string): 'original' | 'certified_copy' | 'copy' {
+  const t = text.toLowerCase();
+  if (t.includes('chứng thực')) return 'certified_copy';
+  if (t.includes('sao') || t.includes('photo')) return 'copy';
+  return 'original';
+}
+
+/** The receipt's sequence number of the day, incremented in the dossier's transaction (unique and consecutive). */
+async function nextDossierNumber(trx: Executor, centerId: string, day: string): Promise<number> {
+  const r = await sql<{ last_number: number }>`
+    INSERT INTO dossier_sequences (center_id, receipt_day, last_number) VALUES (${centerId}, ${day}, 1)
+    ON CONFLICT (center_id, receipt_day) DO UPDATE SET last_number = dossier_sequences.last_number + 1
+    RETURNING last_number`.execute(trx);
+  return Number(r.rows[0]?.last_number);
+}
+
+/**
+ * Accepts a complete dossier at the counter: checks the applicant and the documents against the
+ * procedure, gives it its official code and its due date from the center's working calendar,
+ * and records the reception — dossier, documents, first event and audit row in one transaction.
+ * A required document missing or invalid refuses acceptance (DOSSIER_INCOMPLETE, with the list).
+ */
+export async function receiveDossier(db: Db, ctx: AuditContext & { centerId: string; actorId: string }, input: ReceiveDossierBody, now = new Date()) {
+  const idProblem = checkCitizenId(input.applicant.idNumber, input.applicant.birthDate);
+  if (idProblem) throw new AppError('CITIZEN_ID_INVALID', { detail: CITIZEN_ID_MESSAGES_VI[idProblem], errors: [{ path: 'body/applicant/idNumber', message: CITIZEN_ID_MESSAGES_VI[idProblem] }] });
+  const procedure = await db.selectFrom('procedures').select(['code', 'name', 'derived']).where('code', '=', input.procedureCode).executeTakeFirst();
+  if (!procedure) throw new AppError('PROCEDURE_NOT_FOUND');
+  const derived = procedure.derived as Derived;
+  const local = await db.selectFrom('center_procedures').select(['local_working_days', 'enabled']).where('center_id', '=', ctx.centerId).where('procedure_code', '=', input.procedureCode).executeTakeFirst();
+  const deadline = deadlineOf(derived, local?.local_working_days === undefined || local.local_working_days === null ? null : Number(local.local_working_days), input.workingDays);
+  if (!deadline) throw new AppError('DOSSIER_DEADLINE_UNKNOWN');
+
+  const required = derived.documents.filter((d) => d.kind === 'document');
+  const byPosition = new Map(input.documents.map((d) => [d.position, d]));
+  const rows = required.map((d, i) => {
+    const handed = byPosition.get(i + 1);
+    const status = handed?.status ?? 'missing';
+    return { position: i + 1, name: d.name, condition: d.condition, copyType: copyTypeOf(d.copyType), copiesRequired: Math.max(1, d.copies), copiesReceived: handed?.copiesReceived ?? (status === 'received' ? Math.max(1, d.copies) : 0), status, note: handed?.note ?? null };
+  });
+  const missing = rows.filter((r) => r.status === 'missing' || r.status === 'invalid').filter((r) => r.condition === null);
+  if (missing.length > 0) {
+    throw new AppError('DOSSIER_INCOMPLETE', { errors: missing.map((m) => ({ path: `body/documents/${m.position}`, message: `Thiếu hoặc chưa hợp lệ: ${m.name}` })) });
+  }
+  if (input.ticketId) {
+    const t = await db.selectFrom('tickets').select('id').where('center_id', '=', ctx.centerId).where('id', '=', input.ticketId).executeTakeFirst();
+    if (!t) throw new AppError('TICKET_NOT_FOUND');
+  }
+  const rules = await loadCenterCalendarRules(db, ctx.centerId);
+  const due = computeDueAt(rules, { receivedAt: now, workingDays: deadline.workingDays, lateCutoffRule: deadline.lateCutoffRule });
+  const center = await db.selectFrom('centers').select('agency_code').where('id', '=', ctx.centerId).executeTakeFirstOrThrow();
+  const day = toVietnamDate(now);
+
+  return db.transaction().execute(async (trx) => {
+    const code = formatDossierCode(center.agency_code, day, await nextDossierNumber(trx, ctx.centerId, day));
+    const fee = input.feeVnd ?? 0;
+    const dossier = await trx
+      .insertInto('dossiers')
+      .values({
+        center_id: ctx.centerId,
+        code,
+        procedure_code: procedure.code,
+        procedure_name: procedure.name,
+        channel: input.channel ?? 'counter',
+        status: 'received',
+        dvcqg_status: DVCQG_STATUS.received,
+        applicant_name: input.applicant.name.trim().normalize('NFC'),
+        applicant_id_number: input.applicant.idNumber,
+        applicant_birth_date: input.applicant.birthDate ?? null,
+        applicant_phone: input.applicant.phone ?? null,
+        applicant_address: input.applicant.address.trim().normalize('NFC'),
+        applicant_email: input.applicant.email ?? null,
+        representative: input.representative ? JSON.stringify(input.representative) : null,
+        ticket_id: input.ticketId ?? null,
+        received_at: now,
+        received_by: ctx.actorId,
+        working_days: deadline.workingDays,
+        late_cutoff_rule: deadline.lateCutoffRule,
+        due_at: due.dueAt,
+        original_due_at: due.dueAt,
+        fee_vnd: fee,
+        payment_status: fee > 0 ? 'unpaid' : 'not_required',
+        public_token: randomBytes(12).toString('base64url'),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('dossier_documents')
+      .values(rows.map((r) => ({ center_id: ctx.centerId, dossier_id: dossier.id, position: r.position, name: r.name, condition: r.condition, copy_type: r.copyType, copies_required: r.copiesRequired, copies_received: r.copiesReceived, status: r.status, note: r.note })))
+      .execute();
+    await trx
+      .insertInto('dossier_events')
+      .values({ center_id: ctx.centerId, dossier_id: dossier.id, at: now, action: 'receive', from_status: null, to_status: 'received', actor_id: ctx.actorId, actor_name: ctx.actorName, actor_role: ctx.actorRole, data: JSON.stringify({ dueAt: due.dueAt.toISOString(), explanation: due.explanation }) })
+      .execute();
+    await recordAudit(trx, ctx, { action: 'dossier.receive', targetType: 'dossier', targetId: dossier.id, after: { code, procedure: procedure.code, dueAt: due.dueAt.toISOString() } });
+    return { dossier, explanation: due.explanation };
+  });
+}
