@@ -27,6 +27,7 @@ import { centersRoutes } from './modules/centers/routes.js';
 import { queueRoutes } from './modules/queue/routes.js';
 import { messagesRoutes } from './modules/messages/routes.js';
 import { dossiersRoutes } from './modules/dossiers/routes.js';
+import { dossierProcessRoutes } from './modules/dossiers/process-routes.js';
 import { EventHub } from './realtime/hub.js';
 import { WEB_DIST_DIR } from './paths.js';
 
@@ -149,6 +150,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(queueRoutes, { database, hub });
       await api.register(messagesRoutes, { database });
       await api.register(dossiersRoutes, { database, lookupRateLimit: config.lookupRateLimit });
+      await api.register(dossierProcessRoutes, { database });
     },
     { prefix: '/api' },
   );

@@ -171,6 +171,22 @@ export const ERRORS = {
     vi: 'Danh mục chưa có thời hạn giải quyết (ngày làm việc) cho thủ tục này. Vui lòng nhập số ngày làm việc.',
     en: 'The catalog has no time limit in working days for this procedure. Enter the working days.',
   },
+  DOSSIER_STATE_CONFLICT: {
+    status: 409,
+    vi: 'Hồ sơ không ở trạng thái cho phép thao tác này (có thể đã được người khác xử lý).',
+    en: 'The dossier is not in a state that allows this (someone may have handled it already).',
+  },
+  DOSSIER_SUPPLEMENT_ONCE: {
+    status: 409,
+    vi: 'Chỉ được yêu cầu bổ sung, hoàn thiện hồ sơ một lần.',
+    en: 'Supplementation may be requested only once.',
+  },
+  DOSSIER_APOLOGY_ONCE: { status: 409, vi: 'Ngày hẹn trả kết quả chỉ được hẹn lại một lần.', en: 'The return date can be changed only once.' },
+  DOSSIER_APOLOGY_TOO_LATE: {
+    status: 409,
+    vi: 'Văn bản xin lỗi và hẹn lại phải được lập chậm nhất 01 ngày trước ngày hẹn trả kết quả.',
+    en: 'The apology with a new date must be issued at least one day before the due date.',
+  },
   CITIZEN_ID_INVALID: { status: 400, vi: 'Số định danh cá nhân không hợp lệ.', en: 'Invalid personal identification number.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

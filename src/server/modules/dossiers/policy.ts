@@ -3,4 +3,9 @@ import { STAFF, type Principal } from '../../http/actor.js';
 export const dossiersPolicy = {
   'dossiers.receive': ['receptionist', 'admin'],
   'dossiers.read': STAFF,
+  'dossiers.assign': ['receptionist', 'leader', 'admin'],
+  'dossiers.process': ['specialist', 'leader'],
+  'dossiers.approve': ['leader'],
+  'dossiers.return': ['receptionist', 'admin'],
+  'dossiers.withdraw': ['receptionist', 'leader', 'admin'],
 } as const satisfies Record<string, readonly Principal[]>;
