@@ -80,6 +80,19 @@ export const DossierView = Type.Object({
   feeVnd: Type.Integer(),
   paymentStatus: Type.String(),
   publicToken: Type.String(),
+  assigneeId: Type.Union([Uuid, Type.Null()]),
+  newDueAt: Type.Union([IsoDateTime, Type.Null()]),
+  supplementCount: Type.Integer(),
+  events: Type.Array(
+    Type.Object({
+      at: IsoDateTime,
+      action: Type.String(),
+      fromStatus: Type.Union([Type.String(), Type.Null()]),
+      toStatus: Type.String(),
+      actorName: Type.Union([Type.String(), Type.Null()]),
+      comment: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
 });
 export type DossierView = Static<typeof DossierView>;
 

@@ -26,7 +26,10 @@ export function timelinessOf(d: { status: DossierStatus; due_at: Date | string |
 export async function getDossier(db: Executor, centerId: string, id: string, now = new Date()): Promise<DossierView> {
   const d = await db.selectFrom('dossiers').selectAll().where('center_id', '=', centerId).where('id', '=', id).executeTakeFirst();
   if (!d) throw new AppError('DOSSIER_NOT_FOUND');
-  const docs = await db.selectFrom('dossier_documents').selectAll().where('dossier_id', '=', id).orderBy('position').execute();
+  const [docs, events] = await Promise.all([
+    db.selectFrom('dossier_documents').selectAll().where('dossier_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', id).orderBy('id').execute(),
+  ]);
   return {
     id: d.id,
     code: d.code,
@@ -46,6 +49,10 @@ export async function getDossier(db: Executor, centerId: string, id: string, now
     feeVnd: d.fee_vnd,
     paymentStatus: d.payment_status,
     publicToken: d.public_token,
+    assigneeId: d.assignee_id,
+    newDueAt: d.new_due_at ? new Date(d.new_due_at).toISOString() : null,
+    supplementCount: d.supplement_count,
+    events: events.map((e) => ({ at: new Date(e.at).toISOString(), action: e.action, fromStatus: e.from_status, toStatus: e.to_status, actorName: e.actor_name, comment: e.comment })),
   };
 }
 
