@@ -86,3 +86,24 @@ CREATE TABLE dossier_events (
   FOREIGN KEY (center_id, dossier_id) REFERENCES dossiers(center_id, id) ON DELETE CASCADE
 );
 CREATE INDEX dossier_events_dossier ON dossier_events (dossier_id, id);
+
+-- Deadline warnings already given (one per dossier and kind: the job is idempotent).
+CREATE TABLE dossier_warnings (
+  center_id  uuid NOT NULL,
+  dossier_id uuid NOT NULL,
+  kind       text NOT NULL CHECK (kind IN ('due_soon', 'overdue')),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (dossier_id, kind),
+  FOREIGN KEY (center_id, dossier_id) REFERENCES dossiers(center_id, id) ON DELETE CASCADE
+);
+
+-- Scheduled jobs as data: one row per job and time slot; the process that inserts it runs it,
+-- so two processes never run the same slot twice.
+CREATE TABLE job_runs (
+  name        text NOT NULL,
+  slot        text NOT NULL,
+  started_at  timestamptz NOT NULL DEFAULT now(),
+  finished_at timestamptz,
+  result      jsonb,
+  PRIMARY KEY (name, slot)
+);

@@ -5,6 +5,9 @@ import { openDatabase } from './db/database.js';
 import { prepareDatabase } from './seed/prepare.js';
 import { runQueueHousekeeping } from './modules/queue/close-day.js';
 import { dispatchOutbox, logSender } from './modules/messages/outbox.js';
+import { runJobOnce, slotOf } from './jobs/run-job.js';
+import { warnDeadlines } from './modules/dossiers/warn-deadlines.js';
+import { createEmailSender } from './modules/messages/email-sender.js';
 
 /** Boots motcua: config → database → migrations and reference data → HTTP server; stops gracefully. */
 async function main(): Promise<void> {
@@ -29,11 +32,14 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${prepared.demoText}\n(Đã lưu vào ${config.dataDir}/demo-accounts.txt)\n\n`);
   }
 
-  // Queue housekeeping every minute (idempotent; safe with several processes).
+  // Every minute: queue housekeeping (idempotent) and, once per 15-minute slot across all
+  // processes, the dossier deadline warnings (jobs as data: job_runs).
   const housekeeping = async () => {
     try {
       const closed = await runQueueHousekeeping(database.db);
       if (closed > 0) log.info({ closed }, 'queue tickets closed at end of day');
+      const warned = await runJobOnce(database.db, 'dossier-deadline-warnings', slotOf(new Date(), 15), () => warnDeadlines(database.db));
+      if (warned && warned.dueSoon + warned.overdue > 0) log.info(warned, 'dossier deadline warnings');
     } catch (error) {
       log.error({ err: error }, 'queue housekeeping failed');
     }
@@ -45,10 +51,13 @@ async function main(): Promise<void> {
     timer.unref();
   }
 
-  // Messages leave after commit: the dispatcher sends what the outbox holds (log channel by default).
+  // Messages leave after commit: the dispatcher sends what the outbox holds (log channel by
+  // default; e-mail through the SMTP server of SMTP_URL when it is set).
+  const senders = config.smtp ? { log: logSender, email: createEmailSender(config.smtp) } : { log: logSender };
+  if (config.smtp) log.info({ smtp: `${config.smtp.host}:${config.smtp.port}`, from: config.smtp.from.address }, 'e-mail channel enabled');
   const dispatch = async () => {
     try {
-      await dispatchOutbox(database.db, { log: logSender });
+      await dispatchOutbox(database.db, senders);
     } catch (error) {
       log.error({ err: error }, 'message dispatch failed');
     }

@@ -30,6 +30,7 @@ export const BACKUP_TABLES = [
   'dossiers',
   'dossier_documents',
   'dossier_events',
+  'dossier_warnings',
   'audit_log',
 ] as const satisfies ReadonlyArray<keyof DB>;
 
@@ -37,7 +38,7 @@ export const BACKUP_TABLES = [
 const IDENTITY_TABLES = new Set<string>(['audit_log', 'queue_events', 'dossier_events']);
 
 /** Tables deliberately left out of a backup. */
-export const NOT_BACKED_UP = ['sessions', 'schema_migrations'] as const;
+export const NOT_BACKED_UP = ['sessions', 'schema_migrations', 'job_runs'] as const;
 
 export interface BackupFile {
   format: 'motcua-backup';

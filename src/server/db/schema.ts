@@ -357,6 +357,21 @@ export interface DossierEventsTable {
   data: Json<Record<string, unknown>>;
 }
 
+export interface DossierWarningsTable {
+  center_id: string;
+  dossier_id: string;
+  kind: 'due_soon' | 'overdue';
+  created_at: Timestamp;
+}
+
+export interface JobRunsTable {
+  name: string;
+  slot: string;
+  started_at: Timestamp;
+  finished_at: NullableTimestamp;
+  result: NullableJson<Record<string, unknown>>;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -387,6 +402,8 @@ export interface DB {
   dossiers: DossiersTable;
   dossier_documents: DossierDocumentsTable;
   dossier_events: DossierEventsTable;
+  dossier_warnings: DossierWarningsTable;
+  job_runs: JobRunsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

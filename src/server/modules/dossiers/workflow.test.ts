@@ -103,3 +103,28 @@ describe('processing a dossier', () => {
     expect(found.total).toBeGreaterThan(0);
   });
 });
+
+describe('deadline warnings (scheduled job)', () => {
+  it('warns the specialist and the leaders once when a dossier is due within a working day, and once when overdue; one process per slot', async () => {
+    const { warnDeadlines } = await import('./warn-deadlines.js');
+    const { runJobOnce, slotOf } = await import('../../jobs/run-job.js');
+    const id = await receive();
+    await post(reception, id, 'assign', { specialistId });
+    const d = await t.database.db.selectFrom('dossiers').select(['due_at', 'code']).where('id', '=', id).executeTakeFirstOrThrow();
+    const due = new Date(d.due_at ?? 0);
+    const dayBefore = new Date(due.getTime() - 20 * 3600_000);
+    const first = await warnDeadlines(t.database.db, dayBefore);
+    expect(first.dueSoon).toBeGreaterThanOrEqual(1);
+    expect((await warnDeadlines(t.database.db, dayBefore)).dueSoon).toBe(0); // idempotent
+    const later = new Date(due.getTime() + 3 * 86_400_000);
+    expect((await warnDeadlines(t.database.db, later)).overdue).toBeGreaterThanOrEqual(1);
+    const msgs = await t.database.db.selectFrom('outbox_messages').select(['recipient', 'body']).where('body', 'like', `%${d.code ?? ''}%`).execute();
+    expect(msgs.some((m) => m.recipient.startsWith('staff:') && /sắp đến hạn/.test(m.body))).toBe(true);
+    expect(msgs.some((m) => /quá hạn/.test(m.body))).toBe(true);
+    // the same slot runs once even if two processes try
+    const slot = slotOf(new Date('2026-11-27T10:07:00Z'), 15);
+    expect(slot).toBe('2026-11-27T10:00');
+    const runs = await Promise.all([runJobOnce(t.database.db, 'test-job', slot, async () => ({ ran: 1 })), runJobOnce(t.database.db, 'test-job', slot, async () => ({ ran: 1 }))]);
+    expect(runs.filter((r) => r !== null)).toHaveLength(1);
+  });
+});
