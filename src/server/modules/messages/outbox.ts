@@ -25,7 +25,24 @@ export async function enqueueMessage(trx: Executor, m: OutgoingMessage): Promise
 
 /** A channel adapter. SMS and Zalo providers implement this interface (docs/messages.md). */
 export interface MessageSender {
-  send(message: { recipient: string; subject: string | null; body: string }): Promise<void>;
+  /** `id` is the outbox row id: the same on every retry of one message (Message-ID, idempotency key). */
+  send(message: { id?: string; recipient: string; subject: string | null; body: string }): Promise<void>;
+}
+
+/**
+ * What a sender throws when a message cannot go out. `permanent: true` means retrying cannot
+ * help (an SMTP 5xx rejection, an invalid phone number…): the message is marked failed at once.
+ * Any other error is temporary and retried with back-off.
+ */
+export class SendError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'SendError';
+  }
 }
 
 /** The default channel: the message is recorded in the outbox (readable by the admin) and nothing leaves the center. */
@@ -61,11 +78,12 @@ export async function dispatchOutbox(db: Db, senders: Partial<Record<MessageChan
     const sender = senders[m.channel];
     try {
       if (!sender) throw new Error(`no sender configured for channel ${m.channel}`);
-      await sender.send({ recipient: m.recipient, subject: m.subject, body: m.body });
+      await sender.send({ id: m.id, recipient: m.recipient, subject: m.subject, body: m.body });
       await db.updateTable('outbox_messages').set({ status: 'sent', sent_at: new Date(), last_error: null }).where('id', '=', m.id).where('status', '=', 'sending').execute();
       sent++;
     } catch (error) {
-      const giveUp = m.attempts >= MAX_ATTEMPTS;
+      const permanent = typeof error === 'object' && error !== null && 'permanent' in error && error.permanent === true;
+      const giveUp = permanent || m.attempts >= MAX_ATTEMPTS;
       await db
         .updateTable('outbox_messages')
         .set({
