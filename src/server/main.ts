@@ -55,11 +55,16 @@ async function main(): Promise<void> {
   // default; e-mail through the SMTP server of SMTP_URL when it is set).
   const senders = config.smtp ? { log: logSender, email: createEmailSender(config.smtp) } : { log: logSender };
   if (config.smtp) log.info({ smtp: `${config.smtp.host}:${config.smtp.port}`, from: config.smtp.from.address }, 'e-mail channel enabled');
+  let dispatching = false; // one run at a time: a slow run must not overlap the next tick
   const dispatch = async () => {
+    if (dispatching) return;
+    dispatching = true;
     try {
       await dispatchOutbox(database.db, senders);
     } catch (error) {
       log.error({ err: error }, 'message dispatch failed');
+    } finally {
+      dispatching = false;
     }
   };
   const dispatcher = setInterval(() => void dispatch(), 5_000);

@@ -54,7 +54,8 @@ describe('"your turn is near" messages through the outbox', () => {
 
   it('a channel without a configured provider fails visibly and is retried with back-off', async () => {
     await t.database.db.insertInto('outbox_messages').values({ center_id: centerId, channel: 'sms', recipient: '0900000000', body: 'x', dedupe_key: 'test-sms' }).execute();
-    const now = new Date();
+    // a second ahead: the database keeps microseconds, a JS Date milliseconds
+    const now = new Date(Date.now() + 1000);
     expect(await dispatchOutbox(t.database.db, {}, now)).toEqual({ sent: 0, failed: 1 });
     const row = await t.database.db.selectFrom('outbox_messages').selectAll().where('dedupe_key', '=', 'test-sms').executeTakeFirstOrThrow();
     expect(row.status).toBe('pending');
