@@ -155,16 +155,11 @@ describe('predictWaits', () => {
     expect(minutes(predictWaits(snapshot, { ...FIVE_MIN, availability: 0.8 }), second)).toBeCloseTo(5 / 0.8, 6);
   });
 
-  it('takes well under 10 ms for 20 counters and 500 waiting tickets', () => {
+  // Speed is measured by `npm run bench:eta` (not asserted here); this checks a large center is handled.
+  it('predicts every ticket of a large center (20 counters, 500 waiting)', () => {
     const { snapshot } = mixedSnapshot(3, 500, 20);
     const rates = { ...snapshot, priorityArrivalRatePerSecond: { HT: 0.001, CT: 0.001, DD: 0.0005 } };
-    const times: number[] = [];
-    for (let i = 0; i < 30; i++) {
-      const t0 = performance.now();
-      expect(predictWaits(rates, FIVE_MIN).size).toBe(500);
-      times.push(performance.now() - t0);
-    }
-    expect(times.sort((a, b) => a - b)[15]).toBeLessThan(10);
+    expect(predictWaits(rates, FIVE_MIN).size).toBe(500);
   });
 });
 
