@@ -14,50 +14,23 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { openDatabase } from '../src/server/db/database.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { searchProcedures } from '../src/server/modules/catalog/search-procedures.js';
 import { ROOT } from '../src/server/paths.js';
 import { importShippedCatalog } from '../src/server/seed/prepare.js';
+import { freePort, scratchDatabase } from '../src/server/test/process.js';
 
 const QUERIES = ['dang ky khai sinh', 'chứng thực bản sao', 'giay doc than', 'đăng ký thường trú', 'xin giấy phép xây dựng nhà', 'ho kinh doanh'];
 const CONCURRENCY = 32;
 const DURATION_S = 10;
 const usePg = process.argv.includes('--pg');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
-async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `motcua_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+async function scratch_(): Promise<{ url: string; drop: () => Promise<void> }> {
+  return scratchDatabase(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test', `motcua_bench_${process.pid}`);
 }
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; coldStartMs: number }> {
@@ -110,7 +83,7 @@ async function baseline(url: string | undefined, dataDir: string): Promise<{ rps
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'motcua-bench-'));
-  const scratch = usePg ? await scratchDatabase() : undefined;
+  const scratch = usePg ? await scratch_() : undefined;
   const env: Record<string, string> = { DATA_DIR: dataDir, DATABASE_URL: scratch?.url ?? '' };
   const { child, port, coldStartMs } = await startServer(env);
   const requests = QUERIES.map((q) => ({ method: 'GET' as const, path: `/api/procedures?q=${encodeURIComponent(q)}&pageSize=20` }));

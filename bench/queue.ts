@@ -18,27 +18,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { openDatabase } from '../src/server/db/database.js';
 import { insertTicket } from '../src/server/modules/queue/issue-ticket.js';
 import { serviceDayOf } from '../src/server/modules/queue/snapshot.js';
 import { ROOT } from '../src/server/paths.js';
+import { freePort, scratchDatabase } from '../src/server/test/process.js';
 
 const usePg = process.argv.includes('--pg');
 const ISSUE_SECONDS = 10;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
 
 function rssMb(pid: number): number {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
@@ -51,19 +41,7 @@ function pct(sorted: number[], p: number): number {
 
 async function scratch(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
   if (!usePg) return undefined;
-  const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `motcua_benchq_${process.pid}`;
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return scratchDatabase(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test', `motcua_benchq_${process.pid}`);
 }
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {

@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './paths.js';
+import { freePort } from './test/process.js';
 
 /**
  * The production entry point as an operator runs it: `node dist/server/main.js` on a fresh
@@ -13,15 +13,6 @@ import { ROOT } from './paths.js';
  */
 const MAIN = path.join(ROOT, 'dist', 'server', 'main.js');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'motcua-main-'));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function start(port: number, env: Record<string, string> = {}): Promise<{ child: ChildProcess; output: () => string }> {
   let out = '';

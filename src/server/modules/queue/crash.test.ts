@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../paths.js';
+import { freePort } from '../../test/process.js';
 
 /**
  * SIGKILL in the middle of issuing and calling (embedded engine, a real process): every ticket
@@ -14,15 +14,6 @@ import { ROOT } from '../../paths.js';
 const MAIN = path.join(ROOT, 'dist', 'server', 'main.js');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'motcua-crash-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
 
 async function start(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [MAIN], {

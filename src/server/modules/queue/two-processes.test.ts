@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../paths.js';
+import { freePort } from '../../test/process.js';
 
 /**
  * Two real server processes (`node dist/server/main.js`) share one PostgreSQL server: tickets
@@ -18,15 +18,6 @@ const MAIN = path.join(ROOT, 'dist', 'server', 'main.js');
 const dbName = `motcua_2p_${process.pid}`;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'motcua-2p-'));
 const children: ChildProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
 
 async function admin(query: string): Promise<void> {
   const c = new pg.Client({ connectionString: serverUrl });
