@@ -61,6 +61,14 @@ function StaffMenu() {
           {t('nav.counter')}
         </NavLink>
       )}
+      {(me.role === 'receptionist' || me.role === 'admin') && (
+        <NavLink to="/tiep-nhan" className="nav-link">
+          {t('nav.reception')}
+        </NavLink>
+      )}
+      <NavLink to="/ho-so" className="nav-link">
+        {t('nav.dossiers')}
+      </NavLink>
       {(me.role === 'admin' || me.role === 'leader') && (
         <NavLink to="/quan-tri" className="nav-link">
           {t('nav.admin')}
@@ -105,14 +113,21 @@ export function RootLayout() {
               )}
             </span>
           </Link>
-          <nav className="site-nav" aria-label={t('nav.label')}>
-            <NavLink to="/thu-tuc" className="nav-link">
-              <span className="label-long">{t('nav.catalog')}</span>
-              <span className="label-short">{t('nav.catalogShort')}</span>
-            </NavLink>
-            <StaffMenu />
-          </nav>
-          <LanguageSwitch />
+          {/* Navigation and language stay together when the header wraps. */}
+          <div className="header-tools">
+            <nav className="site-nav" aria-label={t('nav.label')}>
+              <NavLink to="/thu-tuc" className="nav-link">
+                <span className="label-long">{t('nav.catalog')}</span>
+                <span className="label-short">{t('nav.catalogShort')}</span>
+              </NavLink>
+              <NavLink to="/tra-cuu" className="nav-link">
+                <span className="label-long">{t('nav.lookup')}</span>
+                <span className="label-short">{t('nav.lookupShort')}</span>
+              </NavLink>
+              <StaffMenu />
+            </nav>
+            <LanguageSwitch />
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1}>

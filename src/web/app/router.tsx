@@ -30,6 +30,13 @@ const counterPages: RouteObject[] = [
   { path: ':counterId', lazy: async () => ({ Component: (await import('../features/counter/console-page.js')).ConsolePage }) },
 ];
 
+/** Dossiers: reception at the counter, the staff's worklists, one dossier. */
+const dossierPages: RouteObject[] = [
+  { index: true, lazy: async () => ({ Component: (await import('../features/dossiers/worklist-page.js')).WorklistPage }) },
+  { path: ':id', lazy: async () => ({ Component: (await import('../features/dossiers/dossier-page.js')).DossierPage }) },
+];
+const lookupPage = async () => ({ Component: (await import('../features/dossiers/lookup-page.js')).LookupPage });
+
 /**
  * Device pages (full screen, no site header; a device token instead of a staff session):
  * the ticket kiosk, the hall's display board, the rating tablet at a counter.
@@ -57,6 +64,14 @@ export const router = createBrowserRouter([
       { path: 'thu-tuc/:code', element: <ProcedurePage /> },
       { path: 'dang-nhap', element: <LoginPage /> },
       { path: 'so/:token', lazy: async () => ({ Component: (await import('../features/ticket/live-ticket-page.js')).LiveTicketPage }) },
+      { path: 'tra-cuu', lazy: lookupPage },
+      { path: 'tra-cuu/:code', lazy: lookupPage },
+      {
+        path: 'tiep-nhan',
+        element: <RequireSession roles={['receptionist', 'admin']} />,
+        children: [{ index: true, lazy: async () => ({ Component: (await import('../features/dossiers/reception-page.js')).ReceptionPage }) }],
+      },
+      { path: 'ho-so', element: <RequireSession />, children: dossierPages },
       { path: 'quay', element: <RequireSession roles={['receptionist', 'specialist', 'admin']} />, children: counterPages },
       { element: <RequireSession />, children: [{ path: 'doi-mat-khau', element: <ChangePasswordPage /> }] },
       {

@@ -182,6 +182,8 @@ describe('queue (browser)', () => {
 
     // Start and finish the service.
     await desk.getByRole('button', { name: 'Bắt đầu phục vụ' }).click();
+    // While serving, the receptionist can open the dossier reception form for this ticket.
+    expect(await desk.getByRole('link', { name: 'Nhập hồ sơ tiếp nhận' }).getAttribute('href')).toMatch(/^\/tiep-nhan\?ticket=[0-9a-f-]{36}$/);
     await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
     await desk.getByText('Chưa gọi số nào.').waitFor();
     await desk.getByTestId('my-served').filter({ hasText: '1' }).waitFor();

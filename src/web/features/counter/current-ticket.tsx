@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Counter, Field } from '../../../shared/schemas/centers.js';
 import { formatTime } from '../../lib/format.js';
+import { useSession } from '../auth/api.js';
 import { OUTCOMES, type ConsoleAction, type ConsoleTicket, type CounterConsole } from './api.js';
 
 type Act = (action: ConsoleAction) => void;
@@ -88,6 +90,7 @@ function FinishActions({ pending, act }: { pending: boolean; act: Act }) {
 export function CurrentTicket(props: { view: CounterConsole; fields: Field[]; counters: Counter[]; pending: boolean; act: Act }) {
   const { t } = useTranslation();
   const { view, pending, act } = props;
+  const role = useSession().data?.role;
   const ticket = view.current;
   const canWork = view.state.mine && view.state.status === 'open';
   if (!ticket) {
@@ -122,6 +125,13 @@ export function CurrentTicket(props: { view: CounterConsole; fields: Field[]; co
           </p>
         </div>
       </div>
+      {serving && view.state.mine && (role === 'receptionist' || role === 'admin') && (
+        <p>
+          <Link className="button button-secondary" to={`/tiep-nhan?ticket=${encodeURIComponent(ticket.id)}`}>
+            {t('counter.receiveDossier')}
+          </Link>
+        </p>
+      )}
       {serving ? <FinishActions pending={pending || !view.state.mine} act={act} /> : <CalledActions pending={pending || !canWork} act={act} />}
       <TransferForm ticket={ticket} fields={props.fields} counters={props.counters} self={view.counter.id} pending={pending || !view.state.mine} act={act} />
     </section>
