@@ -63,6 +63,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 async function openServer(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'motcua' });
+  // An idle connection that the server closes (restart, failover, admin command) is reported
+  // here; without a listener Node would crash the process. The pool drops it and opens a new
+  // one on the next query.
+  pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const parsed = new URL(url);
   const listener = new ServerListener(url);
