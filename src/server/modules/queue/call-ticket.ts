@@ -5,7 +5,7 @@ import { lockMyCounter, type StaffContext } from './counter-session.js';
 import { emitQueueEvent } from './events.js';
 import { compareForService, nextTicketFor, type NextReason } from './ordering.js';
 import { enqueueMessage } from '../messages/outbox.js';
-import { loadCenterQueue } from './snapshot.js';
+import { loadCenterQueue, type CenterQueue } from './snapshot.js';
 
 export interface CallOutcome {
   ticketId: string | null;
@@ -20,7 +20,7 @@ export function explainNext(reason: NextReason, overtakes: number, group: string
 }
 
 /** Marks a waiting ticket called at the counter; zero rows updated means another counter was faster. */
-async function markCalled(trx: Executor, ctx: StaffContext, counter: { id: string; number: number }, ticketId: string): Promise<boolean> {
+async function markCalled(trx: Executor, ctx: StaffContext, counter: { id: string; number: number }, ticketId: string, queue?: CenterQueue): Promise<boolean> {
   const row = await trx
     .updateTable('tickets')
     .set((eb) => ({ status: 'called', called_at: new Date(), counter_id: counter.id, staff_id: ctx.actorId, call_count: eb('call_count', '+', 1) }))
@@ -42,7 +42,7 @@ async function markCalled(trx: Executor, ctx: StaffContext, counter: { id: strin
     counter: counter.number,
   });
   await recordAudit(trx, ctx, { action: 'ticket.call', targetType: 'ticket', targetId: row.id, after: { number: row.display_number, counter: counter.number } });
-  await notifyNearTurn(trx, ctx.centerId, row.field_id);
+  await notifyNearTurn(trx, ctx.centerId, row.field_id, row.id, queue);
   return true;
 }
 
@@ -54,9 +54,10 @@ export const NEAR_TURN_AHEAD = 2;
  * NEAR_TURN_AHEAD people before them are messaged once (dedupe key per ticket), through the
  * center's channel; the message leaves only if the call commits.
  */
-async function notifyNearTurn(trx: Executor, centerId: string, fieldId: string): Promise<void> {
-  const queue = await loadCenterQueue(trx, centerId);
-  const waiting = queue.tickets.filter((t) => t.status === 'waiting' && t.fieldId === fieldId).sort(compareForService);
+async function notifyNearTurn(trx: Executor, centerId: string, fieldId: string, calledId: string, loaded?: CenterQueue): Promise<void> {
+  const queue = loaded ?? (await loadCenterQueue(trx, centerId));
+  // (a queue loaded before the call still lists the called ticket as waiting)
+  const waiting = queue.tickets.filter((t) => t.status === 'waiting' && t.fieldId === fieldId && t.id !== calledId).sort(compareForService);
   const near = waiting.slice(0, NEAR_TURN_AHEAD + 1);
   if (near.length === 0) return;
   const phones = await trx.selectFrom('tickets').select(['id', 'phone']).where('id', 'in', near.map((t) => t.id)).where('phone', 'is not', null).execute();
@@ -91,7 +92,7 @@ export async function callNextTicket(db: Db, ctx: StaffContext, counterId: strin
     for (let attempt = 0; attempt < 5; attempt++) {
       const next = nextTicketFor({ id: counterId, fieldIds }, waiting);
       if (!next) return { ticketId: null, reason: null, overtakes: 0 };
-      if (await markCalled(trx, ctx, counter, next.ticket.id)) {
+      if (await markCalled(trx, ctx, counter, next.ticket.id, queue)) {
         return { ticketId: next.ticket.id, reason: next.reason, overtakes: next.overtakes };
       }
       waiting = waiting.filter((t) => t.id !== next.ticket.id);

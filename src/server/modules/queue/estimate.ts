@@ -54,8 +54,8 @@ async function serviceStats(db: Executor, centerId: string, now: Date): Promise<
  * Predicted wait and people ahead of every waiting ticket of a center, from its own history
  * (eta.ts: a forward simulation of the counters with the ordering rule).
  */
-export async function estimateWaits(db: Executor, centerId: string, now = new Date()): Promise<Map<string, WaitEstimate>> {
-  const [queue, stats] = await Promise.all([loadCenterQueue(db, centerId, now), serviceStats(db, centerId, now)]);
+export async function estimateWaits(db: Executor, centerId: string, now = new Date(), loaded?: CenterQueue): Promise<Map<string, WaitEstimate>> {
+  const [queue, stats] = await Promise.all([loaded ?? loadCenterQueue(db, centerId, now), serviceStats(db, centerId, now)]);
   const snapshot = { ...toSnapshot(queue, now), priorityArrivalRatePerSecond: recentPriorityArrivals(queue, now) };
   const predictions = predictWaits(snapshot, stats);
   const waiting = queue.tickets.filter((t) => t.status === 'waiting');

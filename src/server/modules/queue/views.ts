@@ -109,7 +109,7 @@ export async function getPublicTicket(db: Executor, token: string, now = new Dat
     .executeTakeFirst();
   if (!t) throw new AppError('TICKET_NOT_FOUND');
   const queue = t.service_day === serviceDayOf(now) ? await loadCenterQueue(db, t.center_id, now) : null;
-  const estimate = queue && t.status === 'waiting' ? (await estimateWaits(db, t.center_id, now)).get(t.id) : undefined;
+  const estimate = queue && t.status === 'waiting' ? (await estimateWaits(db, t.center_id, now, queue)).get(t.id) : undefined;
   const servingNow = (queue?.tickets ?? [])
     .filter((o) => o.fieldId === t.field_id && (o.status === 'called' || o.status === 'serving'))
     .map((o) => o.displayNumber);

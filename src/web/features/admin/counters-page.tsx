@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../ui/error-message.js';
 import { Loading } from '../../ui/loading.js';
 import { useDocumentTitle } from '../../ui/use-document-title.js';
 import { useCounters, useCreateCounter, useFields, useUpdateCounter } from './api.js';
+import { RowActions } from './row-actions.js';
 
 interface CounterFormValue {
   number: string;
@@ -109,16 +110,7 @@ function CounterRow({ counter, fields }: { counter: Counter; fields: Field[] }) 
           {!counter.active && <> · {t('common.inactive')}</>}
         </p>
       </div>
-      <div className="list-actions">
-        <button type="button" className="button button-small button-secondary" onClick={() => setEditing(true)}>
-          {t('common.edit')}
-          <span className="visually-hidden"> {counter.name}</span>
-        </button>
-        <button type="button" className="button button-small button-quiet" disabled={update.isPending} onClick={() => update.mutate({ id: counter.id, active: !counter.active })}>
-          {counter.active ? t('common.deactivate') : t('common.activate')}
-          <span className="visually-hidden"> {counter.name}</span>
-        </button>
-      </div>
+      <RowActions name={counter.name} active={counter.active} busy={update.isPending} onEdit={() => setEditing(true)} onToggle={() => update.mutate({ id: counter.id, active: !counter.active })} />
       {update.isError && <ErrorMessage error={update.error} />}
     </li>
   );

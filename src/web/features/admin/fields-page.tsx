@@ -6,6 +6,7 @@ import { Loading } from '../../ui/loading.js';
 import { useDocumentTitle } from '../../ui/use-document-title.js';
 import { useProcedureFields, type FieldCount } from '../portal/api.js';
 import { useCreateField, useFields, useUpdateField } from './api.js';
+import { RowActions } from './row-actions.js';
 
 interface FieldFormValue {
   name: string;
@@ -147,16 +148,7 @@ function FieldRow({ field }: { field: Field }) {
           </p>
         )}
       </div>
-      <div className="list-actions">
-        <button type="button" className="button button-small button-secondary" onClick={() => setEditing(true)}>
-          {t('common.edit')}
-          <span className="visually-hidden"> {field.name}</span>
-        </button>
-        <button type="button" className="button button-small button-quiet" disabled={update.isPending} onClick={() => update.mutate({ id: field.id, active: !field.active })}>
-          {field.active ? t('common.deactivate') : t('common.activate')}
-          <span className="visually-hidden"> {field.name}</span>
-        </button>
-      </div>
+      <RowActions name={field.name} active={field.active} busy={update.isPending} onEdit={() => setEditing(true)} onToggle={() => update.mutate({ id: field.id, active: !field.active })} />
       {update.isError && <ErrorMessage error={update.error} />}
     </li>
   );

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { IssuedTicket } from './api.js';
 import { StepTitle } from './kiosk-steps.js';
 import { QrCode } from './qr-code.js';
-import { useWaitText } from '../ticket/wait-text.js';
-import { TicketSlip } from './ticket-slip.js';
+import { TicketFacts, TicketSlip } from './ticket-slip.js';
 
 /** Seconds the ticket stays on screen after printing before the kiosk is ready for the next person. */
 const AFTER_PRINT_MS = 8_000;
@@ -25,7 +24,6 @@ function rollPage(lengthMm: number): string {
  */
 export function TicketStep({ ticket, fieldName, onDone }: { ticket: IssuedTicket; fieldName: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const waitText = useWaitText();
   const slip = useRef<HTMLDivElement>(null);
   const [lengthMm, setLengthMm] = useState<number | null>(null);
   const liveUrl = new URL(ticket.liveUrl, window.location.origin).href;
@@ -63,20 +61,7 @@ export function TicketStep({ ticket, fieldName, onDone }: { ticket: IssuedTicket
           {ticket.number}
         </p>
         <p className="kiosk-ticket-field">{fieldName}</p>
-        <dl className="kiosk-ticket-facts">
-          <div>
-            <dt>{t('kiosk.slip.counters')}</dt>
-            <dd>{ticket.counters.length > 0 ? ticket.counters.join(', ') : '—'}</dd>
-          </div>
-          <div>
-            <dt>{t('kiosk.slip.ahead')}</dt>
-            <dd>{ticket.peopleAhead}</dd>
-          </div>
-          <div>
-            <dt>{t('kiosk.slip.wait')}</dt>
-            <dd>{waitText(ticket.estimatedWaitMinutes)}</dd>
-          </div>
-        </dl>
+        <TicketFacts ticket={ticket} className="kiosk-ticket-facts" />
         <div className="kiosk-ticket-qr">
           <QrCode value={liveUrl} size="9rem" label={t('kiosk.slip.qrLabel')} />
           <p>{t('kiosk.slip.scan')}</p>
