@@ -128,6 +128,8 @@ describe('counter console', () => {
   it('two counters calling at once never get the same ticket; the loser of a race on one ticket gets 409', async () => {
     await post(officer1, `/api/counters/${counter1}/no-show`);
     await post(officer2, `/api/counters/${counter2}/open`);
+    // two field-A tickets wait, so each counter has one to take whichever wins the race
+    await issue({ fieldId: fieldA });
     const [r1, r2] = await Promise.all([post(officer1, `/api/counters/${counter1}/call-next`), post(officer2, `/api/counters/${counter2}/call-next`)]);
     const n1 = r1.json().ticket?.number;
     const n2 = r2.json().ticket?.number;
