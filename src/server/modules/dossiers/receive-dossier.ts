@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db, Executor } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { checkCitizenId, CITIZEN_ID_MESSAGES_VI } from '../../../shared/citizen-id.js';
 import type { ReceiveDossierBody } from '../../../shared/schemas/dossiers.js';
+import type { DossierStatus, DossiersTable } from '../../db/schema.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import { loadCenterCalendarRules } from '../calendar/center-calendar.js';
 import { computeDueAt, toVietnamDate } from '../calendar/working-calendar.js';
@@ -26,7 +27,7 @@ export function deadlineOf(derived: Derived, localWorkingDays: number | null, ov
   return null;
 }
 
-function copyTypeOf(text: string): 'original' | 'certified_copy' | 'copy' {
+export function copyTypeOf(text: string): 'original' | 'certified_copy' | 'copy' {
   const t = text.toLowerCase();
   if (t.includes('chứng thực')) return 'certified_copy';
   if (t.includes('sao') || t.includes('photo')) return 'copy';
@@ -42,6 +43,71 @@ async function nextDossierNumber(trx: Executor, centerId: string, day: string): 
   return Number(r.rows[0]?.last_number);
 }
 
+/** What accepting a dossier needs, read before its transaction: the procedure, its limit and the due date counted from `now`. */
+export interface ReceptionTerms {
+  procedure: { code: string; name: string };
+  derived: Derived;
+  deadline: { workingDays: number; lateCutoffRule: boolean };
+  due: ReturnType<typeof computeDueAt>;
+  agencyCode: string;
+  /** The receipt day (Asia/Ho_Chi_Minh) that numbers the official code. */
+  day: string;
+  now: Date;
+}
+
+/** The procedure, its deadline and the due date from the center's working calendar, for a dossier accepted at `now`. */
+export async function receptionTermsOf(db: Executor, centerId: string, procedureCode: string, workingDaysOverride: number | undefined, now: Date): Promise<ReceptionTerms> {
+  const procedure = await db.selectFrom('procedures').select(['code', 'name', 'derived']).where('code', '=', procedureCode).executeTakeFirst();
+  if (!procedure) throw new AppError('PROCEDURE_NOT_FOUND');
+  const derived = procedure.derived as Derived;
+  const local = await db.selectFrom('center_procedures').select(['local_working_days']).where('center_id', '=', centerId).where('procedure_code', '=', procedureCode).executeTakeFirst();
+  const deadline = deadlineOf(derived, local?.local_working_days === undefined || local.local_working_days === null ? null : Number(local.local_working_days), workingDaysOverride);
+  if (!deadline) throw new AppError('DOSSIER_DEADLINE_UNKNOWN');
+  const rules = await loadCenterCalendarRules(db, centerId);
+  const due = computeDueAt(rules, { receivedAt: now, workingDays: deadline.workingDays, lateCutoffRule: deadline.lateCutoffRule });
+  const center = await db.selectFrom('centers').select('agency_code').where('id', '=', centerId).executeTakeFirstOrThrow();
+  return { procedure: { code: procedure.code, name: procedure.name }, derived, deadline, due, agencyCode: center.agency_code, day: toVietnamDate(now), now };
+}
+
+/** The columns acceptance sets on a dossier. */
+export type AcceptedColumns = Pick<
+  Insertable<DossiersTable>,
+  'code' | 'status' | 'dvcqg_status' | 'received_at' | 'received_by' | 'working_days' | 'late_cutoff_rule' | 'due_at' | 'original_due_at'
+>;
+
+/**
+ * The one acceptance step, shared by reception at the counter and the review of an online
+ * submission: inside the caller's transaction it numbers the dossier (official code, consecutive
+ * per center and day), lets `write` insert or update the dossier with the accepted columns
+ * (receipt time, due date), and records the 'receive' event and the audit row.
+ */
+export async function acceptDossier<T extends { id: string }>(
+  trx: Executor,
+  ctx: AuditContext & { centerId: string; actorId: string },
+  terms: ReceptionTerms,
+  from: DossierStatus | null,
+  write: (columns: AcceptedColumns) => Promise<T>,
+): Promise<T & { code: string }> {
+  const code = formatDossierCode(terms.agencyCode, terms.day, await nextDossierNumber(trx, ctx.centerId, terms.day));
+  const dossier = await write({
+    code,
+    status: 'received',
+    dvcqg_status: DVCQG_STATUS.received,
+    received_at: terms.now,
+    received_by: ctx.actorId,
+    working_days: terms.deadline.workingDays,
+    late_cutoff_rule: terms.deadline.lateCutoffRule,
+    due_at: terms.due.dueAt,
+    original_due_at: terms.due.dueAt,
+  });
+  await trx
+    .insertInto('dossier_events')
+    .values({ center_id: ctx.centerId, dossier_id: dossier.id, at: terms.now, action: 'receive', from_status: from, to_status: 'received', actor_id: ctx.actorId, actor_name: ctx.actorName, actor_role: ctx.actorRole, data: JSON.stringify({ dueAt: terms.due.dueAt.toISOString(), explanation: terms.due.explanation }) })
+    .execute();
+  await recordAudit(trx, ctx, { action: 'dossier.receive', targetType: 'dossier', targetId: dossier.id, ...(from ? { before: { status: from } } : {}), after: { code, procedure: terms.procedure.code, dueAt: terms.due.dueAt.toISOString() } });
+  return { ...dossier, code };
+}
+
 /**
  * Accepts a complete dossier at the counter: checks the applicant and the documents against the
  * procedure, gives it its official code and its due date from the center's working calendar,
@@ -51,14 +117,9 @@ async function nextDossierNumber(trx: Executor, centerId: string, day: string): 
 export async function receiveDossier(db: Db, ctx: AuditContext & { centerId: string; actorId: string }, input: ReceiveDossierBody, now = new Date()) {
   const idProblem = checkCitizenId(input.applicant.idNumber, input.applicant.birthDate);
   if (idProblem) throw new AppError('CITIZEN_ID_INVALID', { detail: CITIZEN_ID_MESSAGES_VI[idProblem], errors: [{ path: 'body/applicant/idNumber', message: CITIZEN_ID_MESSAGES_VI[idProblem] }] });
-  const procedure = await db.selectFrom('procedures').select(['code', 'name', 'derived']).where('code', '=', input.procedureCode).executeTakeFirst();
-  if (!procedure) throw new AppError('PROCEDURE_NOT_FOUND');
-  const derived = procedure.derived as Derived;
-  const local = await db.selectFrom('center_procedures').select(['local_working_days', 'enabled']).where('center_id', '=', ctx.centerId).where('procedure_code', '=', input.procedureCode).executeTakeFirst();
-  const deadline = deadlineOf(derived, local?.local_working_days === undefined || local.local_working_days === null ? null : Number(local.local_working_days), input.workingDays);
-  if (!deadline) throw new AppError('DOSSIER_DEADLINE_UNKNOWN');
+  const terms = await receptionTermsOf(db, ctx.centerId, input.procedureCode, input.workingDays, now);
 
-  const required = derived.documents.filter((d) => d.kind === 'document');
+  const required = terms.derived.documents.filter((d) => d.kind === 'document');
   const byPosition = new Map(input.documents.map((d) => [d.position, d]));
   const rows = required.map((d, i) => {
     const handed = byPosition.get(i + 1);
@@ -73,53 +134,37 @@ export async function receiveDossier(db: Db, ctx: AuditContext & { centerId: str
     const t = await db.selectFrom('tickets').select('id').where('center_id', '=', ctx.centerId).where('id', '=', input.ticketId).executeTakeFirst();
     if (!t) throw new AppError('TICKET_NOT_FOUND');
   }
-  const rules = await loadCenterCalendarRules(db, ctx.centerId);
-  const due = computeDueAt(rules, { receivedAt: now, workingDays: deadline.workingDays, lateCutoffRule: deadline.lateCutoffRule });
-  const center = await db.selectFrom('centers').select('agency_code').where('id', '=', ctx.centerId).executeTakeFirstOrThrow();
-  const day = toVietnamDate(now);
 
   return db.transaction().execute(async (trx) => {
-    const code = formatDossierCode(center.agency_code, day, await nextDossierNumber(trx, ctx.centerId, day));
     const fee = input.feeVnd ?? 0;
-    const dossier = await trx
-      .insertInto('dossiers')
-      .values({
-        center_id: ctx.centerId,
-        code,
-        procedure_code: procedure.code,
-        procedure_name: procedure.name,
-        channel: input.channel ?? 'counter',
-        status: 'received',
-        dvcqg_status: DVCQG_STATUS.received,
-        applicant_name: input.applicant.name.trim().normalize('NFC'),
-        applicant_id_number: input.applicant.idNumber,
-        applicant_birth_date: input.applicant.birthDate ?? null,
-        applicant_phone: input.applicant.phone ?? null,
-        applicant_address: input.applicant.address.trim().normalize('NFC'),
-        applicant_email: input.applicant.email ?? null,
-        representative: input.representative ? JSON.stringify(input.representative) : null,
-        ticket_id: input.ticketId ?? null,
-        received_at: now,
-        received_by: ctx.actorId,
-        working_days: deadline.workingDays,
-        late_cutoff_rule: deadline.lateCutoffRule,
-        due_at: due.dueAt,
-        original_due_at: due.dueAt,
-        fee_vnd: fee,
-        payment_status: fee > 0 ? 'unpaid' : 'not_required',
-        public_token: randomBytes(12).toString('base64url'),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const dossier = await acceptDossier(trx, ctx, terms, null, (accepted) =>
+      trx
+        .insertInto('dossiers')
+        .values({
+          ...accepted,
+          center_id: ctx.centerId,
+          procedure_code: terms.procedure.code,
+          procedure_name: terms.procedure.name,
+          channel: input.channel ?? 'counter',
+          applicant_name: input.applicant.name.trim().normalize('NFC'),
+          applicant_id_number: input.applicant.idNumber,
+          applicant_birth_date: input.applicant.birthDate ?? null,
+          applicant_phone: input.applicant.phone ?? null,
+          applicant_address: input.applicant.address.trim().normalize('NFC'),
+          applicant_email: input.applicant.email ?? null,
+          representative: input.representative ? JSON.stringify(input.representative) : null,
+          ticket_id: input.ticketId ?? null,
+          fee_vnd: fee,
+          payment_status: fee > 0 ? 'unpaid' : 'not_required',
+          public_token: randomBytes(12).toString('base64url'),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
     await trx
       .insertInto('dossier_documents')
       .values(rows.map((r) => ({ center_id: ctx.centerId, dossier_id: dossier.id, position: r.position, name: r.name, condition: r.condition, copy_type: r.copyType, copies_required: r.copiesRequired, copies_received: r.copiesReceived, status: r.status, note: r.note })))
       .execute();
-    await trx
-      .insertInto('dossier_events')
-      .values({ center_id: ctx.centerId, dossier_id: dossier.id, at: now, action: 'receive', from_status: null, to_status: 'received', actor_id: ctx.actorId, actor_name: ctx.actorName, actor_role: ctx.actorRole, data: JSON.stringify({ dueAt: due.dueAt.toISOString(), explanation: due.explanation }) })
-      .execute();
-    await recordAudit(trx, ctx, { action: 'dossier.receive', targetType: 'dossier', targetId: dossier.id, after: { code, procedure: procedure.code, dueAt: due.dueAt.toISOString() } });
-    return { dossier, explanation: due.explanation };
+    return { dossier, explanation: terms.due.explanation };
   });
 }
