@@ -3,6 +3,7 @@ import type { Static } from '@sinclair/typebox';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useNavigate } from 'react-router';
 import type { PublicCenter } from '../../shared/schemas/centers.js';
+import { AssistantWidget } from '../features/assistant/assistant-widget.js';
 import { useLogout, useSession } from '../features/auth/api.js';
 import { api } from '../lib/api.js';
 import { LANGUAGES } from './i18n.js';
@@ -138,6 +139,7 @@ export function RootLayout() {
           <p>{t('app.footer')}</p>
         </div>
       </footer>
+      <AssistantWidget />
       <ScrollRestoration />
     </div>
   );

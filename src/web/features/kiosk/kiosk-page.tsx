@@ -5,6 +5,7 @@ import { useIdleTimeout } from '../../lib/use-idle-timeout.js';
 import { ErrorMessage } from '../../ui/error-message.js';
 import { Loading } from '../../ui/loading.js';
 import { useDocumentTitle } from '../../ui/use-document-title.js';
+import { KIOSK_ASSISTANT_IDLE_MS, KioskAssistant, KioskAssistantEntry } from '../assistant/kiosk-assistant.js';
 import { DeviceGate } from '../device/device-gate.js';
 import type { DeviceMe } from '../device/api.js';
 import { newIdempotencyKey, useIssueTicket, useKioskOptions, type IssuedTicket, type KioskOptions } from './api.js';
@@ -16,7 +17,7 @@ import '../../styles/kiosk.css';
 const IDLE_MS = 30_000;
 
 type Choice = { kind: 'field'; fieldId: string } | { kind: 'procedure'; code: string; name: string };
-type Step = 'field' | 'search' | 'priority' | 'phone';
+type Step = 'field' | 'search' | 'assistant' | 'priority' | 'phone';
 
 interface Flow {
   step: Step;
@@ -84,6 +85,8 @@ function FlowStep({ options, flow, setFlow, pending, onTake }: { options: KioskO
           onBack={() => setFlow({ ...flow, step: 'field' })}
         />
       );
+    case 'assistant':
+      return <KioskAssistant center={options.centerSlug} onTicket={(choice) => setFlow({ ...flow, choice, step: 'priority' })} onBack={() => setFlow({ ...flow, step: 'field' })} />;
     case 'priority':
       return (
         <PriorityStep
@@ -96,11 +99,14 @@ function FlowStep({ options, flow, setFlow, pending, onTake }: { options: KioskO
       return <PhoneStep pending={pending} onDone={onTake} onBack={() => setFlow({ ...flow, step: 'priority' })} />;
     default:
       return (
-        <FieldStep
-          fields={options.fields}
-          onField={(f) => setFlow({ ...flow, choice: { kind: 'field', fieldId: f.id }, step: 'priority' })}
-          onSearch={() => setFlow({ ...flow, step: 'search' })}
-        />
+        <>
+          <FieldStep
+            fields={options.fields}
+            onField={(f) => setFlow({ ...flow, choice: { kind: 'field', fieldId: f.id }, step: 'priority' })}
+            onSearch={() => setFlow({ ...flow, step: 'search' })}
+          />
+          <KioskAssistantEntry onOpen={() => setFlow({ ...flow, step: 'assistant' })} />
+        </>
       );
   }
 }
@@ -117,7 +123,7 @@ function Kiosk({ options }: { options: KioskOptions }) {
   };
   const atStart = flow.step === 'field' && issue.isIdle;
   // Never while a ticket is being issued: its answer must reach the screen and the printer.
-  useIdleTimeout(IDLE_MS, restart, !atStart && !issue.isPending);
+  useIdleTimeout(flow.step === 'assistant' ? KIOSK_ASSISTANT_IDLE_MS : IDLE_MS, restart, !atStart && !issue.isPending);
 
   const take = (phone: string | null) => {
     if (!flow.choice || issue.isPending) return;
