@@ -28,6 +28,8 @@ import { queueRoutes } from './modules/queue/routes.js';
 import { messagesRoutes } from './modules/messages/routes.js';
 import { dossiersRoutes } from './modules/dossiers/routes.js';
 import { dossierProcessRoutes } from './modules/dossiers/process-routes.js';
+import { copilotRoutes } from './modules/documents/routes.js';
+import { OcrPool, type OcrPoolOptions } from './modules/documents/ocr-worker.js';
 import { EventHub } from './realtime/hub.js';
 import { WEB_DIST_DIR } from './paths.js';
 
@@ -39,6 +41,8 @@ export interface BuildAppOptions {
   /** Logger options; tests pass `false`. */
   logger?: FastifyServerOptions['logger'];
   webDistDir?: string;
+  /** OCR worker pool of the copilot (default: 1 worker, created on first use). */
+  ocr?: OcrPoolOptions;
 }
 
 /**
@@ -138,6 +142,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerMetrics(app, database, hub);
   app.addHook('preClose', async () => hub.endStreams());
   app.addHook('onClose', async () => hub.stop());
+  const ocr = new OcrPool(options.ocr);
+  app.addHook('onClose', async () => ocr.close());
 
   await app.register(
     async (api) => {
@@ -151,6 +157,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(messagesRoutes, { database });
       await api.register(dossiersRoutes, { database, lookupRateLimit: config.lookupRateLimit });
       await api.register(dossierProcessRoutes, { database });
+      await api.register(copilotRoutes, { database, ocr });
     },
     { prefix: '/api' },
   );

@@ -188,6 +188,24 @@ export const ERRORS = {
     en: 'The apology with a new date must be issued at least one day before the due date.',
   },
   CITIZEN_ID_INVALID: { status: 400, vi: 'Số định danh cá nhân không hợp lệ.', en: 'Invalid personal identification number.' },
+
+  // Reading documents (copilot)
+  IMAGE_EXPECTED: {
+    status: 415,
+    vi: 'Chỉ nhận ảnh chụp hoặc ảnh quét dạng JPEG hoặc PNG.',
+    en: 'Only a JPEG or PNG photo or scan is accepted.',
+  },
+  IMAGE_UNREADABLE: { status: 422, vi: 'Không đọc được ảnh (tệp hỏng hoặc kích thước không phù hợp).', en: 'The image cannot be decoded (damaged file or unsuitable size).' },
+  OCR_BUSY: {
+    status: 503,
+    vi: 'Hệ thống đang đọc nhiều ảnh khác. Vui lòng thử lại sau ít giây.',
+    en: 'The system is reading other images. Please try again in a few seconds.',
+  },
+  OCR_TIMEOUT: {
+    status: 503,
+    vi: 'Đọc ảnh quá lâu nên đã dừng. Hãy chụp lại ảnh rõ hơn hoặc nhập tay.',
+    en: 'Reading the image took too long and was stopped. Take a clearer photo or type the data.',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
