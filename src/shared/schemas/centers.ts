@@ -25,10 +25,25 @@ export const Center = Type.Object({
   agencyCode: Type.String(),
   workingWeek: WorkingWeek,
   lateCutoff: Type.String(),
+  /** Account for fee transfers (VietQR); null when not set. */
+  bankAccount: Type.Union([BankAccount(), Type.Null()]),
+  /** Dossier messages also go by e-mail to applicants who gave an address. */
+  notifyEmail: Type.Boolean(),
 });
 export type Center = Static<typeof Center>;
 
 export const PublicCenter = Type.Object({ slug: Type.String(), name: Type.String(), address: Type.String() });
+
+function BankAccount() {
+  return Type.Object(
+    {
+      bin: Type.String({ pattern: '^[0-9]{6}$', description: 'the bank’s 6-digit BIN (NAPAS)' }),
+      account: Type.String({ pattern: '^[0-9A-Za-z]{1,19}$' }),
+      name: Text(100, 2),
+    },
+    { additionalProperties: false },
+  );
+}
 
 export const UpdateCenterBody = Type.Object(
   {
@@ -39,6 +54,8 @@ export const UpdateCenterBody = Type.Object(
     agencyCode: Type.Optional(AgencyCode),
     workingWeek: Type.Optional(WorkingWeek),
     lateCutoff: Type.Optional(ClockTime),
+    bankAccount: Type.Optional(Type.Union([BankAccount(), Type.Null()])),
+    notifyEmail: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -26,6 +26,8 @@ export function presentCenter(c: CenterRow): Center {
     agencyCode: c.agency_code,
     workingWeek: c.working_week,
     lateCutoff: c.late_cutoff,
+    bankAccount: c.bank_bin && c.bank_account && c.bank_account_name ? { bin: c.bank_bin, account: c.bank_account, name: c.bank_account_name } : null,
+    notifyEmail: c.notify_email,
   };
 }
 
@@ -61,6 +63,10 @@ export async function updateCenter(db: Db, ctx: AuditContext & { centerId: strin
         ...(input.agencyCode !== undefined ? { agency_code: input.agencyCode } : {}),
         ...(input.workingWeek !== undefined ? { working_week: JSON.stringify(input.workingWeek) } : {}),
         ...(input.lateCutoff !== undefined ? { late_cutoff: input.lateCutoff } : {}),
+        ...(input.bankAccount !== undefined
+          ? { bank_bin: input.bankAccount?.bin ?? null, bank_account: input.bankAccount?.account ?? null, bank_account_name: input.bankAccount ? input.bankAccount.name.trim().normalize('NFC') : null }
+          : {}),
+        ...(input.notifyEmail !== undefined ? { notify_email: input.notifyEmail } : {}),
         updated_at: new Date(),
       })
       .where('id', '=', ctx.centerId)

@@ -8,4 +8,8 @@ export const dossiersPolicy = {
   'dossiers.approve': ['leader'],
   'dossiers.return': ['receptionist', 'admin'],
   'dossiers.withdraw': ['receptionist', 'leader', 'admin'],
+  /** Change a fee (with a reason), record a payment. */
+  'dossiers.fees': ['receptionist', 'leader', 'admin'],
+  /** The register holds every applicant's contacts: the one-stop desk and its leaders. */
+  'dossiers.register': ['receptionist', 'leader', 'admin'],
 } as const satisfies Record<string, readonly Principal[]>;

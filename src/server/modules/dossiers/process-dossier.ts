@@ -1,11 +1,11 @@
-import type { Db, Executor } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
 import type { DossierStatus, DossiersTable } from '../../db/schema.js';
 import type { Updateable } from 'kysely';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import { loadCenterCalendarRules } from '../calendar/center-calendar.js';
 import { extendDueAtForPause, formatDateTimeVN, toVietnamDate } from '../calendar/working-calendar.js';
-import { enqueueMessage } from '../messages/outbox.js';
+import { notifyApplicant } from './notify-applicant.js';
 import { DVCQG_STATUS } from './status.js';
 
 export type StaffCtx = AuditContext & { centerId: string; actorId: string; actorRole: string | null };
@@ -50,13 +50,8 @@ async function transition(db: Db, ctx: StaffCtx, dossierId: string, t: Transitio
       .values({ center_id: ctx.centerId, dossier_id: dossierId, at: now, action: t.action, from_status: d.status, to_status: t.to, actor_id: ctx.actorId, actor_name: ctx.actorName, actor_role: ctx.actorRole, comment: t.comment ?? null, data: JSON.stringify(t.data ?? {}) })
       .execute();
     await recordAudit(trx, ctx, { action: `dossier.${t.action}`, targetType: 'dossier', targetId: dossierId, before: { status: d.status }, after: { status: t.to, ...(t.data ?? {}) } });
-    if (t.message && d.applicant_phone) await messageApplicant(trx, ctx.centerId, d.applicant_phone, `${t.action}:${dossierId}:${d.supplement_count}`, t.message(d));
+    if (t.message) await notifyApplicant(trx, ctx.centerId, d, `${t.action}:${dossierId}:${d.supplement_count}`, t.message(d));
   });
-}
-
-async function messageApplicant(trx: Executor, centerId: string, phone: string, key: string, body: string): Promise<void> {
-  const center = await trx.selectFrom('centers').select(['name', 'message_channel']).where('id', '=', centerId).executeTakeFirstOrThrow();
-  await enqueueMessage(trx, { centerId, channel: center.message_channel, recipient: phone, body: `${body} ${center.name}`, dedupeKey: `dossier:${key}` });
 }
 
 function mustBeAssignee(ctx: StaffCtx) {
@@ -148,7 +143,7 @@ export async function stopDossier(db: Db, ctx: StaffCtx, id: string, reason: str
  */
 export async function apologize(db: Db, ctx: StaffCtx, id: string, input: { newDueAt: Date; reason: string }, now = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const d = await trx.selectFrom('dossiers').select(['status', 'due_at', 'new_due_at', 'code', 'procedure_name', 'applicant_phone']).where('center_id', '=', ctx.centerId).where('id', '=', id).forUpdate().executeTakeFirst();
+    const d = await trx.selectFrom('dossiers').select(['status', 'due_at', 'new_due_at', 'code', 'procedure_name', 'applicant_phone', 'applicant_email']).where('center_id', '=', ctx.centerId).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!d) throw new AppError('DOSSIER_NOT_FOUND');
     if (!['received', 'processing', 'awaiting_approval'].includes(d.status) || !d.due_at) throw new AppError('DOSSIER_STATE_CONFLICT');
     if (d.new_due_at) throw new AppError('DOSSIER_APOLOGY_ONCE');
@@ -161,8 +156,6 @@ export async function apologize(db: Db, ctx: StaffCtx, id: string, input: { newD
       .values({ center_id: ctx.centerId, dossier_id: id, at: now, action: 'apologize', from_status: d.status, to_status: d.status, actor_id: ctx.actorId, actor_name: ctx.actorName, actor_role: ctx.actorRole, comment: input.reason, data: JSON.stringify({ newDueAt: input.newDueAt.toISOString() }) })
       .execute();
     await recordAudit(trx, ctx, { action: 'dossier.apologize', targetType: 'dossier', targetId: id, after: { newDueAt: input.newDueAt.toISOString(), reason: input.reason } });
-    if (d.applicant_phone) {
-      await messageApplicant(trx, ctx.centerId, d.applicant_phone, `apology:${id}`, `Xin lỗi ông/bà: hồ sơ ${d.code ?? ''} chưa thể trả đúng hẹn. Ngày hẹn mới: ${formatDateTimeVN(input.newDueAt)}.`);
-    }
+    await notifyApplicant(trx, ctx.centerId, d, `apology:${id}`, `Xin lỗi ông/bà: hồ sơ ${d.code ?? ''} chưa thể trả đúng hẹn. Ngày hẹn mới: ${formatDateTimeVN(input.newDueAt)}.`);
   });
 }

@@ -11,7 +11,8 @@ export interface DossierSlipHead {
   agency: Agency;
   number?: string | undefined;
   issuedAt: Date;
-  dossierCode: string;
+  /** Absent on Mẫu 02/03 given before acceptance: no code line, the QR code unlabelled. */
+  dossierCode?: string | undefined;
   lookupUrl: string;
 }
 
@@ -28,7 +29,7 @@ export interface StartOptions {
 /** A new slip with its heading and title drawn; doc.y is where the body starts. */
 export function startDossierSlip(data: DossierSlipHead, options: StartOptions): SlipDocument {
   const slip = createSlipDocument({
-    title: `${options.title} — ${data.dossierCode}`,
+    title: data.dossierCode ? `${options.title} — ${data.dossierCode}` : options.title,
     subject: `${options.form}, Phụ lục I Thông tư 03/2025/TT-VPCP`,
     author: data.agency.fullName,
     createdAt: data.issuedAt,
@@ -39,10 +40,8 @@ export function startDossierSlip(data: DossierSlipHead, options: StartOptions): 
     ...(options.about !== undefined ? { about: options.about } : {}),
     dateLine: placeDateLine(data.agency.place, data.issuedAt),
   });
-  drawTitle(slip.doc, options.title, [[{ text: 'Mã hồ sơ: ' }, { text: data.dossierCode, style: 'bold' }]], {
-    url: data.lookupUrl,
-    code: data.dossierCode,
-  });
+  const codeLine: Run[][] = data.dossierCode ? [[{ text: 'Mã hồ sơ: ' }, { text: data.dossierCode, style: 'bold' }]] : [];
+  drawTitle(slip.doc, options.title, codeLine, { url: data.lookupUrl, code: data.dossierCode ?? '' });
   return slip;
 }
 

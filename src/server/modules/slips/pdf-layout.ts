@@ -220,9 +220,11 @@ export function drawTitle(doc: Doc, title: string, lines: Run[][] = [], qr?: { u
   if (qr !== undefined) {
     const qrTop = top - 7; // up into the gap under the heading
     drawQr(doc, qr.url, right - QR_SIZE, qrTop, QR_SIZE);
-    setFont(doc, 'regular', 7.5);
-    const codeWidth = doc.widthOfString(qr.code);
-    doc.text(qr.code, Math.min(right - QR_SIZE / 2 - codeWidth / 2, right - codeWidth), qrTop + QR_SIZE + 2, { lineBreak: false });
+    if (qr.code !== '') {
+      setFont(doc, 'regular', 7.5);
+      const codeWidth = doc.widthOfString(qr.code);
+      doc.text(qr.code, Math.min(right - QR_SIZE / 2 - codeWidth / 2, right - codeWidth), qrTop + QR_SIZE + 2, { lineBreak: false });
+    }
     y = Math.max(y, qrTop + QR_SIZE + 9);
   }
   doc.x = left;

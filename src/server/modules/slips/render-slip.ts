@@ -60,6 +60,6 @@ export async function renderRegisterSheet(data: RegisterData, format: 'csv' | 'x
 /** "giay-tiep-nhan-H29.DEMO.HH-261127-0001.pdf", "so-theo-doi-ho-so-2026-11-01.xlsx". */
 export function slipFileName(data: SlipData, extension: 'pdf' | 'csv' | 'xlsx' = 'pdf'): string {
   const stem = SLIP_FORMS[data.kind].fileStem;
-  const suffix = data.kind === 'register' ? toVietnamDate(data.from) : data.dossierCode;
+  const suffix = data.kind === 'register' ? toVietnamDate(data.from) : (data.dossierCode ?? toVietnamDate(data.issuedAt));
   return `${stem}-${suffix}.${extension}`;
 }

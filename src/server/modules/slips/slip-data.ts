@@ -86,6 +86,16 @@ const dossierSlipFields = {
   procedure: ProcedureSchema,
 };
 
+/**
+ * Mẫu 02 and 03 are also given at reception, before a dossier is accepted and so before it has
+ * an official code: then no "Mã hồ sơ" line is printed, and the QR code leads to `lookupUrl`
+ * (the procedure's page, or the online submission's status page).
+ */
+const receptionSlipFields = {
+  ...dossierSlipFields,
+  dossierCode: Type.Optional(dossierSlipFields.dossierCode),
+};
+
 export const ReceiptSlipSchema = Type.Object(
   {
     kind: Type.Literal('receipt'),
@@ -112,7 +122,7 @@ export type ReceiptSlip = Static<typeof ReceiptSlipSchema>;
 export const SupplementRequestSlipSchema = Type.Object(
   {
     kind: Type.Literal('supplement-request'),
-    ...dossierSlipFields,
+    ...receptionSlipFields,
     applicant: PersonSchema,
     receivedAt: Type.Date(),
     /** What to supplement or complete; `note` says how. */
@@ -129,7 +139,7 @@ export type SupplementRequestSlip = Static<typeof SupplementRequestSlipSchema>;
 export const RefusalSlipSchema = Type.Object(
   {
     kind: Type.Literal('refusal'),
-    ...dossierSlipFields,
+    ...receptionSlipFields,
     applicant: PersonSchema,
     receivedAt: Type.Date(),
     reasons: Type.Array(Text({ maxLength: 2000 }), { minItems: 1, maxItems: 30 }),
