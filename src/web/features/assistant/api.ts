@@ -52,7 +52,6 @@ export function nextStepsOf(result: AskResult): AssistantNextStep[] {
   const best = result.procedures[0];
   const steps: AssistantNextStep[] = [];
   if (best && !result.outOfScope) steps.push({ kind: 'ticket', fieldId: null, fieldName: result.citations[0]?.field ?? '', label: '' });
-  if (result.needsHuman || result.outOfScope) steps.push({ kind: 'human', label: '' });
   return steps;
 }
 

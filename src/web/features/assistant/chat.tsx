@@ -126,27 +126,32 @@ function Step({ step, result, variant, onTicket, onNavigate }: { step: Assistant
   }
 }
 
-/** The next steps of the latest answer: a ticket, online submission, the lookup, a person. */
+/** Steps shown as a sentence rather than a button (on this kind of screen). */
+function isNote(step: AssistantNextStep, variant: Variant): boolean {
+  if (step.kind === 'ticket') return variant === 'portal';
+  if (step.kind === 'online' || step.kind === 'lookup') return variant === 'kiosk';
+  return false;
+}
+
+/** The next steps of the latest answer: buttons first (a ticket, online submission, the lookup, a person), then notes. */
 function Actions({ result, variant, conversation, onTicket, onNavigate }: ActionProps) {
   const { t } = useTranslation();
-  const steps = nextStepsOf(result);
-  const human = result.needsHuman || steps.some((s) => s.kind === 'human');
-  const buttonClass = variant === 'kiosk' ? 'kiosk-button' : 'button button-small';
+  const steps = nextStepsOf(result).filter((s) => s.kind !== 'human');
+  const human = result.needsHuman || result.outOfScope || (result.nextSteps ?? []).some((s) => s.kind === 'human');
+  const kiosk = variant === 'kiosk';
+  const humanClass = kiosk ? `kiosk-button ${human ? 'kiosk-button-primary' : 'kiosk-button-secondary'}` : `button button-small ${human ? 'button-primary' : 'button-secondary'}`;
+  const render = (step: AssistantNextStep, i: number) => (
+    <Step key={`${step.kind}-${i}`} step={step} result={result} variant={variant} onTicket={onTicket} onNavigate={onNavigate} />
+  );
   return (
     <div className="assistant-actions">
-      {steps.map((step, i) => (
-        <Step key={`${step.kind}-${i}`} step={step} result={result} variant={variant} onTicket={onTicket} onNavigate={onNavigate} />
-      ))}
+      {steps.filter((s) => !isNote(s, variant)).map(render)}
       {!conversation.handedOff && (
-        <button
-          type="button"
-          className={`${buttonClass} ${human ? `${variant === 'kiosk' ? 'kiosk-button-primary' : 'button-primary'}` : `${variant === 'kiosk' ? 'kiosk-button-secondary' : 'button-secondary'}`} assistant-human`}
-          disabled={conversation.handOffPending}
-          onClick={conversation.handOff}
-        >
+        <button type="button" className={`${humanClass} assistant-human`} disabled={conversation.handOffPending} onClick={conversation.handOff}>
           {conversation.handOffPending ? t('assistant.handingOff') : t('assistant.human')}
         </button>
       )}
+      {steps.filter((s) => isNote(s, variant)).map(render)}
     </div>
   );
 }
@@ -200,12 +205,12 @@ export function Chat({ variant, conversation, onTicket, onNavigate, autoFocus = 
   // Bring the newest question (and the start of its answer) into view.
   useEffect(() => {
     const log = logRef.current;
-    const items = log?.querySelectorAll('.assistant-turn, .assistant-pending');
+    const items = log?.querySelectorAll('.assistant-turn, .assistant-pending, .assistant-system');
     const last = items?.[items.length - 1];
-    if (!log || !(last instanceof HTMLElement) || turns.length + (busy ? 1 : 0) === 0) return;
+    if (!log || !(last instanceof HTMLElement)) return;
     if (log.scrollHeight > log.clientHeight) log.scrollTop += last.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
     else last.scrollIntoView({ block: 'start' });
-  }, [turns.length, busy]);
+  }, [turns.length, busy, conversation.handedOff]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
