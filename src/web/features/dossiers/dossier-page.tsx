@@ -5,7 +5,8 @@ import { ErrorMessage } from '../../ui/error-message.js';
 import { Loading } from '../../ui/loading.js';
 import { useDocumentTitle } from '../../ui/use-document-title.js';
 import { useSession } from '../auth/api.js';
-import { receiptUrl, useDossier, type DossierView } from './api.js';
+import { useDossier, type DossierView } from './api.js';
+import { FeesPanel, SlipLinks } from './dossier-extras.js';
 import { DueDate, StatusBadge, TimelinessBadge } from './badges.js';
 import { DossierActions } from './dossier-actions.js';
 import '../../styles/dossiers.css';
@@ -34,12 +35,7 @@ function Header({ dossier }: { dossier: DossierView }) {
           </dd>
         </div>
       </dl>
-      <div className="form-actions">
-        <a className="button button-secondary button-small" href={receiptUrl(dossier.id)} target="_blank" rel="noopener">
-          {t('dossier.printReceipt')}
-          <span className="visually-hidden"> ({t('common.opensInNewTab')})</span>
-        </a>
-      </div>
+      <SlipLinks dossier={dossier} />
     </header>
   );
 }
@@ -163,6 +159,7 @@ export function DossierPage() {
           </div>
           <div className="dossier-side">
             {session.data && <DossierActions dossier={dossier.data} me={session.data} />}
+            {session.data && <FeesPanel dossier={dossier.data} me={session.data} />}
             <History dossier={dossier.data} />
           </div>
         </div>
