@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Static } from '@sinclair/typebox';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import type { PublicCenter } from '../../../shared/schemas/centers.js';
 import { api } from '../../lib/api.js';
 import { Chat } from './chat.js';
@@ -10,6 +11,8 @@ import { useConversation } from './use-conversation.js';
 import './assistant.css';
 
 const OPEN_KEY = 'motcua.assistant.open';
+/** Citizens' pages: the catalog, a procedure, the dossier lookup, the live ticket. Staff screens stay uncluttered. */
+const CITIZEN_PAGES = /^\/(?:$|thu-tuc(?:\/|$)|tra-cuu(?:\/|$)|so\/)/u;
 const PHONE = '(max-width: 600px)';
 
 /** The center's slug when the installation serves exactly one (same query as the header). */
@@ -45,6 +48,11 @@ function ChatIcon() {
  * on a desktop. Escape closes it and the focus returns to the button.
  */
 export function AssistantWidget() {
+  const { pathname } = useLocation();
+  return CITIZEN_PAGES.test(pathname) ? <AssistantPanel /> : null;
+}
+
+function AssistantPanel() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(wasOpen);
   const centerId = useSingleCenter();
