@@ -12,4 +12,6 @@ export const dossiersPolicy = {
   'dossiers.fees': ['receptionist', 'leader', 'admin'],
   /** The register holds every applicant's contacts: the one-stop desk and its leaders. */
   'dossiers.register': ['receptionist', 'leader', 'admin'],
+  /** Progress figures of the center (no personal data). */
+  'dossiers.stats': STAFF,
 } as const satisfies Record<string, readonly Principal[]>;

@@ -4,7 +4,8 @@ import type { Database } from '../../db/database.js';
 import { auditContextOf, staffOf } from '../../http/access-control.js';
 import { PROBLEMS } from '../../http/responses.js';
 import { IdParams } from '../../../shared/schemas/common.js';
-import { AdjustFeeBody, DossierFees, PaymentQr, RecordPaymentBody, RegisterQuery, SlipParams } from '../../../shared/schemas/dossiers.js';
+import { AdjustFeeBody, DossierFees, DossierStats, PaymentQr, RecordPaymentBody, RegisterQuery, SlipParams, StatsQuery } from '../../../shared/schemas/dossiers.js';
+import { dossierStats } from './dossier-stats.js';
 import { renderDossierSlip, renderRegister, type DossierSlipKind } from './dossier-slips.js';
 import { adjustFee, getFees, paymentQr, recordPayment } from './dossier-fees.js';
 import type { StaffCtx } from './process-dossier.js';
@@ -43,6 +44,15 @@ export async function dossierSlipFeeRoutes(fastify: FastifyInstance, opts: { dat
       const disposition = format === 'pdf' ? 'inline' : 'attachment';
       return reply.type(MEDIA[format]).header('content-disposition', `${disposition}; filename="${fileName}"`).header('cache-control', 'private, no-store').send(body);
     },
+  );
+
+  app.get(
+    '/dossier-stats',
+    {
+      config: { access: 'dossiers.stats' },
+      schema: { tags: ['dossiers'], summary: 'Progress over a period (QĐ 766 indicator 5): early / on time / late, processing in time, channels, apologies', querystring: StatsQuery, response: { 200: DossierStats, ...PROBLEMS } },
+    },
+    async (request) => dossierStats(db, staffOf(request).centerId, request.query.from, request.query.to),
   );
 
   app.get(

@@ -188,3 +188,46 @@ describe('messages by e-mail', () => {
     expect(email?.subject).toMatch(/thông báo về hồ sơ/);
   });
 });
+
+describe('progress statistics (QĐ 766 indicator 5)', () => {
+  it('counts early, on-time and late results, processing in time and overdue, and the apology letters', async () => {
+    const db = t.database.db;
+    const center = (await makeCenter(db)).id;
+    const desk = await login(t.app, (await makeUser(db, center, 'receptionist')).username);
+    const boss = await login(t.app, (await makeUser(db, center, 'leader')).username);
+    const p = (await t.app.inject('/api/procedures/1.004837')).json() as { documents: Array<{ condition: string | null }> };
+    const documents = p.documents.map((d, i) => ({ position: i + 1, status: d.condition ? 'not_applicable' : 'received' }));
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/dossiers', headers: desk.headers, payload: { procedureCode: '1.004837', applicant, documents } });
+      ids.push(res.json().id as string);
+    }
+    const [early, onTime, late, overdue, inTime] = ids as [string, string, string, string, string];
+    const day = (d: string, time = '10:00') => new Date(`${d}T${time}:00+07:00`);
+    const set = (id: string, values: { received_at: Date; due_at: Date; result_ready_at?: Date; status?: 'result_ready' | 'processing' }) =>
+      db.updateTable('dossiers').set({ ...values, original_due_at: values.due_at }).where('id', '=', id).execute();
+    await set(early, { received_at: day('2026-10-05'), due_at: day('2026-10-08', '17:00'), result_ready_at: day('2026-10-07'), status: 'result_ready' });
+    await set(onTime, { received_at: day('2026-10-05'), due_at: day('2026-10-08', '17:00'), result_ready_at: day('2026-10-08', '16:59'), status: 'result_ready' });
+    await set(late, { received_at: day('2026-10-12'), due_at: day('2026-10-15', '17:00'), result_ready_at: day('2026-10-16'), status: 'result_ready' });
+    await set(overdue, { received_at: day('2026-10-20'), due_at: day('2026-10-23', '17:00'), status: 'processing' });
+    await set(inTime, { received_at: day('2026-10-29'), due_at: day('2026-11-03', '17:00'), status: 'processing' });
+    await db.insertInto('dossier_events').values({ center_id: center, dossier_id: overdue, at: day('2026-10-22'), action: 'apologize', from_status: 'processing', to_status: 'processing', data: '{}' }).execute();
+
+    const stats = await t.app.inject({ url: '/api/dossier-stats?from=2026-10-01&to=2026-10-31', headers: boss.headers });
+    expect(stats.statusCode, stats.body).toBe(200);
+    expect(stats.json()).toMatchObject({
+      received: { total: 5, counter: 5, online: 0, post: 0 },
+      finished: { total: 3, early: 1, onTime: 1, late: 1, withdrawn: 0 },
+      processing: { total: 2, inTime: 1, overdue: 1 },
+      onTimeRate: 60,
+      progressScore: 12,
+      apologies: 1,
+    });
+    // November: the late ones were finished before; the in-time one is still open and now due in the period
+    const november = (await t.app.inject({ url: '/api/dossier-stats?from=2026-11-01&to=2026-11-02', headers: boss.headers })).json();
+    expect(november.received.total).toBe(0);
+    expect(november.finished.total).toBe(0);
+    expect(november.processing).toEqual({ total: 2, inTime: 1, overdue: 1 });
+    expect((await t.app.inject({ url: '/api/dossier-stats?from=2026-11-02&to=2026-11-01', headers: boss.headers })).statusCode).toBe(400);
+  });
+});
