@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/schemas/accounts.js';
-import type { DossierFees, PaymentQr } from '../../../shared/schemas/dossiers.js';
+import type { DossierFees, DossierStats, PaymentQr } from '../../../shared/schemas/dossiers.js';
 import { api } from '../../lib/api.js';
 import { formatDateTime, formatVnd, todayCivil } from '../../lib/format.js';
 import { ErrorMessage } from '../../ui/error-message.js';
@@ -227,3 +227,48 @@ export function RegisterExport() {
   );
 }
 
+
+/** The month's progress as the QĐ 766 index counts it, for leaders watching the numbers. */
+export function ProgressPanel() {
+  const { t } = useTranslation();
+  const today = todayCivil();
+  const from = `${today.slice(0, 8)}01`;
+  const stats = useQuery({
+    queryKey: [...dossierKeys.all, 'stats', from, today],
+    queryFn: ({ signal }) => api.get<DossierStats>('/api/dossier-stats', { query: { from, to: today }, signal }),
+  });
+  const s = stats.data;
+  return (
+    <section className="card progress-panel" aria-labelledby="progress-title">
+      <h2 id="progress-title">{t('dossier.stats.title')}</h2>
+      {stats.isError && <ErrorMessage error={stats.error} />}
+      {s && (
+        <dl className="facts progress-facts">
+          <div>
+            <dt>{t('dossier.stats.rate')}</dt>
+            <dd className="strong" data-testid="on-time-rate">
+              {s.onTimeRate === null ? '—' : `${s.onTimeRate.toLocaleString('vi-VN')} %`}
+              {s.progressScore !== null && <span className="muted small"> · {t('dossier.stats.score', { score: s.progressScore.toLocaleString('vi-VN') })}</span>}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('dossier.stats.received')}</dt>
+            <dd>{t('dossier.stats.receivedDetail', { total: s.received.total, counter: s.received.counter, online: s.received.online, post: s.received.post })}</dd>
+          </div>
+          <div>
+            <dt>{t('dossier.stats.finished')}</dt>
+            <dd>{t('dossier.stats.finishedDetail', { early: s.finished.early, onTime: s.finished.onTime, late: s.finished.late })}</dd>
+          </div>
+          <div>
+            <dt>{t('dossier.stats.processing')}</dt>
+            <dd>{t('dossier.stats.processingDetail', { inTime: s.processing.inTime, overdue: s.processing.overdue })}</dd>
+          </div>
+          <div>
+            <dt>{t('dossier.stats.apologies')}</dt>
+            <dd>{s.apologies}</dd>
+          </div>
+        </dl>
+      )}
+    </section>
+  );
+}

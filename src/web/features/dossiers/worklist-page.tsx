@@ -9,7 +9,7 @@ import { useDocumentTitle } from '../../ui/use-document-title.js';
 import { useSession } from '../auth/api.js';
 import { PAGE_SIZE, useWorklist, WORKLIST_VIEWS, type WorklistView } from './api.js';
 import { DueDate, StatusBadge, TimelinessBadge } from './badges.js';
-import { RegisterExport } from './dossier-extras.js';
+import { ProgressPanel, RegisterExport } from './dossier-extras.js';
 import '../../styles/dossiers.css';
 
 /** The tab in the address, else "mine" for specialists (their work) and "all" for the others. */
@@ -57,6 +57,7 @@ export function WorklistPage() {
   return (
     <div className="container page dossier-page">
       <h1>{t('dossier.worklist.title')}</h1>
+      {(role === 'leader' || role === 'admin') && <ProgressPanel />}
       {role !== undefined && role !== 'specialist' && <RegisterExport />}
       <nav className="worklist-tabs" aria-label={t('dossier.worklist.tabs')}>
         {WORKLIST_VIEWS.map((v) => (
