@@ -28,6 +28,9 @@ import { queueRoutes } from './modules/queue/routes.js';
 import { messagesRoutes } from './modules/messages/routes.js';
 import { dossiersRoutes } from './modules/dossiers/routes.js';
 import { dossierProcessRoutes } from './modules/dossiers/process-routes.js';
+import { onlineRoutes } from './modules/dossiers/online-routes.js';
+import { createFileStore } from './modules/files/collect-files-job.js';
+import type { FileStore } from './modules/files/file-store.js';
 import { copilotRoutes } from './modules/documents/routes.js';
 import { OcrPool, type OcrPoolOptions } from './modules/documents/ocr-worker.js';
 import { EventHub } from './realtime/hub.js';
@@ -41,6 +44,8 @@ export interface BuildAppOptions {
   /** Logger options; tests pass `false`. */
   logger?: FastifyServerOptions['logger'];
   webDistDir?: string;
+  /** Where uploaded files go; default DATA_DIR/files. */
+  fileStore?: FileStore;
   /** OCR worker pool of the copilot (default: 1 worker, created on first use). */
   ocr?: OcrPoolOptions;
 }
@@ -157,6 +162,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(messagesRoutes, { database });
       await api.register(dossiersRoutes, { database, lookupRateLimit: config.lookupRateLimit });
       await api.register(dossierProcessRoutes, { database });
+      await api.register(onlineRoutes, {
+        database,
+        store: options.fileStore ?? createFileStore(config.dataDir),
+        uploads: config.uploads,
+        submissionRateLimit: config.submissionRateLimit,
+        lookupRateLimit: config.lookupRateLimit,
+      });
       await api.register(copilotRoutes, { database, ocr });
     },
     { prefix: '/api' },

@@ -31,6 +31,12 @@ const EnvSchema = Type.Object({
   /** Close tickets left waiting after closing time, every minute (tests that run at any hour turn it off). */
   QUEUE_HOUSEKEEPING: Type.Boolean({ default: true }),
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  /** Uploads (online submission): per file, per request in total (MiB), files per request. */
+  UPLOAD_MAX_FILE_MB: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+  UPLOAD_MAX_TOTAL_MB: Type.Integer({ minimum: 1, maximum: 500, default: 40 }),
+  UPLOAD_MAX_FILES: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+  /** Online submissions (and re-uploads) per hour per IP. */
+  SUBMISSION_RATE_LIMIT: Type.Integer({ minimum: 1, default: 20 }),
   /** `smtp://user:pass@host:587` (STARTTLS) or `smtps://…:465` (TLS): e-mail to citizens; unset = no e-mail channel. */
   SMTP_URL: Type.Optional(Type.String()),
   /** `"Name" <address>` or `address`; defaults to SMTP_URL's user when that is an address. */
@@ -53,6 +59,9 @@ export interface AppConfig {
   lookupRateLimit: number;
   queueHousekeeping: boolean;
   dbPoolMax: number;
+  /** Upload limits in bytes / files (online submission). */
+  uploads: { maxFileBytes: number; maxTotalBytes: number; maxFiles: number };
+  submissionRateLimit: number;
   /** The SMTP server for the e-mail channel; undefined when SMTP_URL is unset. */
   smtp: SmtpConfig | undefined;
 }
@@ -107,6 +116,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     lookupRateLimit: e.LOOKUP_RATE_LIMIT,
     queueHousekeeping: e.QUEUE_HOUSEKEEPING,
     dbPoolMax: e.DB_POOL_MAX,
+    uploads: { maxFileBytes: e.UPLOAD_MAX_FILE_MB * 1024 * 1024, maxTotalBytes: e.UPLOAD_MAX_TOTAL_MB * 1024 * 1024, maxFiles: e.UPLOAD_MAX_FILES },
+    submissionRateLimit: e.SUBMISSION_RATE_LIMIT,
     smtp,
   };
 }

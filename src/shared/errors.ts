@@ -151,6 +151,34 @@ export const ERRORS = {
     en: 'The upload was interrupted or incomplete. Please send it again.',
   },
   FILE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp.', en: 'File not found.' },
+  UPLOAD_TOO_LARGE: {
+    status: 413,
+    vi: 'Tổng dung lượng các tệp gửi lên vượt quá mức cho phép.',
+    en: 'The uploaded files together are larger than allowed.',
+  },
+
+  // Online submission
+  ONLINE_NOT_AVAILABLE: {
+    status: 409,
+    vi: 'Thủ tục này chưa được tiếp nhận trực tuyến tại trung tâm đã chọn.',
+    en: 'This procedure cannot be submitted online at the chosen center.',
+  },
+  ONLINE_SUBMISSION_INVALID: {
+    status: 400,
+    vi: 'Thông tin hồ sơ nộp trực tuyến không hợp lệ.',
+    en: 'The online submission is invalid.',
+  },
+  ONLINE_DOCUMENTS_MISSING: {
+    status: 400,
+    vi: 'Chưa đính kèm tệp cho một số giấy tờ bắt buộc.',
+    en: 'Some required documents have no file attached.',
+  },
+  SUBMISSION_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy hồ sơ nộp trực tuyến (đường dẫn không đúng hoặc đã hết hiệu lực).',
+    en: 'Online submission not found (the link is wrong or no longer valid).',
+  },
+
 
   // Payments
   PAYMENT_QR_INVALID: {

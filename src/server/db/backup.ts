@@ -31,6 +31,7 @@ export const BACKUP_TABLES = [
   'dossier_documents',
   'dossier_events',
   'dossier_warnings',
+  'dossier_files',
   'audit_log',
 ] as const satisfies ReadonlyArray<keyof DB>;
 

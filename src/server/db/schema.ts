@@ -324,8 +324,25 @@ export interface DossiersTable {
   fee_vnd: Generated<number>;
   payment_status: Generated<'not_required' | 'unpaid' | 'paid'>;
   public_token: string;
+  submission_reference: string | null;
+  submission_token_hash: string | null;
+  submitted_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface DossierFilesTable {
+  id: Generated<string>;
+  center_id: string;
+  dossier_id: string;
+  document_position: number | null;
+  original_name: string;
+  sha256: string;
+  size: number;
+  mime: 'application/pdf' | 'image/jpeg' | 'image/png';
+  kind: 'scan' | 'result';
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
 }
 
 export interface DossierDocumentsTable {
@@ -403,6 +420,7 @@ export interface DB {
   dossier_documents: DossierDocumentsTable;
   dossier_events: DossierEventsTable;
   dossier_warnings: DossierWarningsTable;
+  dossier_files: DossierFilesTable;
   job_runs: JobRunsTable;
   schema_migrations: SchemaMigrationsTable;
 }

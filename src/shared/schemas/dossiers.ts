@@ -59,6 +59,18 @@ export const Timeliness = Type.Union([
   Type.Literal('none'),
 ]);
 
+/** A file of a dossier (a citizen's scan or a result document); the bytes are downloaded separately. */
+export const DossierFileView = Type.Object({
+  id: Uuid,
+  documentPosition: Type.Union([Type.Integer(), Type.Null()]),
+  originalName: Type.String(),
+  size: Type.Integer(),
+  mime: Type.String(),
+  kind: Type.String(),
+  uploadedAt: IsoDateTime,
+});
+export type DossierFileView = Static<typeof DossierFileView>;
+
 export const DossierView = Type.Object({
   id: Uuid,
   code: Type.Union([Type.String(), Type.Null()]),
@@ -75,8 +87,11 @@ export const DossierView = Type.Object({
   workingDays: Type.Union([Type.Number(), Type.Null()]),
   timeliness: Timeliness,
   documents: Type.Array(
-    Type.Object({ position: Type.Integer(), name: Type.String(), copyType: Type.String(), copiesRequired: Type.Integer(), copiesReceived: Type.Integer(), status: Type.String() }),
+    Type.Object({ position: Type.Integer(), name: Type.String(), copyType: Type.String(), copiesRequired: Type.Integer(), copiesReceived: Type.Integer(), status: Type.String(), note: Type.Optional(Type.Union([Type.String(), Type.Null()])) }),
   ),
+  /** Online submissions: the citizen's reference and when it was sent (null for the counter). */
+  online: Type.Optional(Type.Union([Type.Object({ reference: Type.String(), submittedAt: IsoDateTime }), Type.Null()])),
+  files: Type.Optional(Type.Array(DossierFileView)),
   feeVnd: Type.Integer(),
   paymentStatus: Type.String(),
   publicToken: Type.String(),

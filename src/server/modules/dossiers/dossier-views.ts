@@ -26,9 +26,10 @@ export function timelinessOf(d: { status: DossierStatus; due_at: Date | string |
 export async function getDossier(db: Executor, centerId: string, id: string, now = new Date()): Promise<DossierView> {
   const d = await db.selectFrom('dossiers').selectAll().where('center_id', '=', centerId).where('id', '=', id).executeTakeFirst();
   if (!d) throw new AppError('DOSSIER_NOT_FOUND');
-  const [docs, events] = await Promise.all([
+  const [docs, events, files] = await Promise.all([
     db.selectFrom('dossier_documents').selectAll().where('dossier_id', '=', id).orderBy('position').execute(),
     db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('dossier_files').selectAll().where('dossier_id', '=', id).orderBy('document_position').orderBy('uploaded_at').execute(),
   ]);
   return {
     id: d.id,
@@ -45,7 +46,9 @@ export async function getDossier(db: Executor, centerId: string, id: string, now
     dueAtText: d.due_at ? formatDateTimeVN(new Date(d.due_at)) : null,
     workingDays: d.working_days === null ? null : Number(d.working_days),
     timeliness: timelinessOf(d, now),
-    documents: docs.map((x) => ({ position: x.position, name: x.name, copyType: x.copy_type, copiesRequired: x.copies_required, copiesReceived: x.copies_received, status: x.status })),
+    documents: docs.map((x) => ({ position: x.position, name: x.name, copyType: x.copy_type, copiesRequired: x.copies_required, copiesReceived: x.copies_received, status: x.status, note: x.note })),
+    online: d.submission_reference && d.submitted_at ? { reference: d.submission_reference, submittedAt: new Date(d.submitted_at).toISOString() } : null,
+    files: files.map((f) => ({ id: f.id, documentPosition: f.document_position, originalName: f.original_name, size: Number(f.size), mime: f.mime, kind: f.kind, uploadedAt: new Date(f.uploaded_at).toISOString() })),
     feeVnd: d.fee_vnd,
     paymentStatus: d.payment_status,
     publicToken: d.public_token,

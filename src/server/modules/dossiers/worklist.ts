@@ -3,7 +3,7 @@ import { foldVietnamese } from '../../../shared/text.js';
 import { STATUS_LABEL_VI } from './status.js';
 import { timelinessOf } from './dossier-views.js';
 
-export type WorklistView = 'all' | 'mine' | 'due_soon' | 'overdue' | 'awaiting_approval' | 'result_ready';
+export type WorklistView = 'all' | 'mine' | 'due_soon' | 'overdue' | 'awaiting_approval' | 'result_ready' | 'online_review';
 
 /** Worklists of specialists and leaders: mine, due within 2 days, overdue, waiting for approval, results to hand over. */
 export async function listDossiers(db: Executor, centerId: string, actorId: string, query: { view?: WorklistView; q?: string; page?: number; pageSize?: number }, now = new Date()) {
@@ -27,10 +27,13 @@ export async function listDossiers(db: Executor, centerId: string, actorId: stri
     case 'result_ready':
       q = q.where('status', '=', 'result_ready');
       break;
+    case 'online_review': // online submissions waiting for the receptionist's review, oldest first
+      q = q.where('status', '=', 'submitted').where('channel', '=', 'online');
+      break;
     case 'all':
       break;
   }
-  const rows = await q.selectAll().orderBy('due_at', (o) => o.asc().nullsLast()).execute();
+  const rows = await q.selectAll().orderBy('due_at', (o) => o.asc().nullsLast()).orderBy('created_at').execute();
   const needle = foldVietnamese(query.q ?? '');
   const filtered = needle
     ? rows.filter((d) => foldVietnamese(`${d.code ?? ''} ${d.applicant_name} ${d.procedure_name} ${d.applicant_id_number}`).includes(needle))
@@ -48,6 +51,8 @@ export async function listDossiers(db: Executor, centerId: string, actorId: stri
       newDueAt: d.new_due_at ? new Date(d.new_due_at).toISOString() : null,
       timeliness: timelinessOf(d, now),
       assigneeId: d.assignee_id,
+      reference: d.submission_reference,
+      submittedAt: d.submitted_at ? new Date(d.submitted_at).toISOString() : null,
     })),
   };
 }

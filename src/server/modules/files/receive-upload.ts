@@ -32,8 +32,8 @@ export interface ReceivedFile {
  * Parser limits. The per-file limit is one byte above `maxBytes` so the store sees the excess
  * and refuses the file itself (busboy would otherwise silently truncate it at the limit).
  */
-function busboyLimits({ maxBytes, maxFiles }: UploadLimits) {
-  return { fileSize: maxBytes + 1, files: maxFiles, fields: 20, fieldSize: 4096, fieldNameSize: 100, parts: maxFiles + 20, headerPairs: 50 };
+function busboyLimits({ maxBytes, maxFiles }: UploadLimits, maxFieldBytes = 4096) {
+  return { fileSize: maxBytes + 1, files: maxFiles, fields: 20, fieldSize: maxFieldBytes, fieldNameSize: 100, parts: maxFiles + 20, headerPairs: 50 };
 }
 
 /**
@@ -86,10 +86,34 @@ export async function receiveUpload(
   request: FastifyRequest,
   options: UploadLimits & { store: FileStore; minFiles?: number },
 ): Promise<ReceivedFile[]> {
+  return (await receiveMultipart(request, options)).files;
+}
+
+export interface MultipartOptions extends UploadLimits {
+  store: FileStore;
+  minFiles?: number;
+  /** All files of the request together, in bytes (UPLOAD_TOO_LARGE beyond). */
+  maxTotalBytes?: number;
+  /** Largest text field, in bytes (default 4 KiB). */
+  maxFieldBytes?: number;
+  /**
+   * Called for each text field as it arrives, before the files after it are read. Throwing
+   * refuses the request there, so a form whose data part (sent first) is invalid stores nothing.
+   */
+  onField?: (name: string, value: string) => void | Promise<void>;
+  /** Called before each file is read (e.g. to require the data part first); throwing refuses the request. */
+  beforeFile?: (fieldName: string) => void | Promise<void>;
+}
+
+/**
+ * `receiveUpload` that also returns the text fields (in order, last value of a name wins) and
+ * applies a limit on the request's total size. Same refusals and guarantees.
+ */
+export async function receiveMultipart(request: FastifyRequest, options: MultipartOptions): Promise<{ files: ReceivedFile[]; fields: Map<string, string> }> {
   if (!request.isMultipart()) throw new AppError('MULTIPART_EXPECTED', { internal: `content-type ${request.headers['content-type'] ?? '(none)'}` });
   try {
     const received = await storeParts(request, options);
-    if (received.length < (options.minFiles ?? 1)) throw new AppError('FILE_MISSING');
+    if (received.files.length < (options.minFiles ?? 1)) throw new AppError('FILE_MISSING');
     return received;
   } catch (error) {
     discardRestOfBody(request);
@@ -108,11 +132,13 @@ function discardRestOfBody(request: FastifyRequest): void {
   raw.resume();
 }
 
-async function storeParts(request: FastifyRequest, options: UploadLimits & { store: FileStore }): Promise<ReceivedFile[]> {
+async function storeParts(request: FastifyRequest, options: MultipartOptions): Promise<{ files: ReceivedFile[]; fields: Map<string, string> }> {
   const { store, maxBytes, maxFiles } = options;
   // preservePath: see the name as sent, so a name with a path is refused rather than trimmed.
-  const parts = request.parts({ preservePath: true, limits: busboyLimits({ maxBytes, maxFiles }) });
+  const parts = request.parts({ preservePath: true, limits: busboyLimits({ maxBytes, maxFiles }, options.maxFieldBytes) });
   const received: ReceivedFile[] = [];
+  const fields = new Map<string, string>();
+  let total = 0;
   for (;;) {
     let next: IteratorResult<Multipart>;
     try {
@@ -120,29 +146,41 @@ async function storeParts(request: FastifyRequest, options: UploadLimits & { sto
     } catch (error) {
       throw fromParserError(error);
     }
-    if (next.done === true) return received;
+    if (next.done === true) return { files: received, fields };
     const part = next.value;
-    if (part.type !== 'file') continue;
+    if (part.type !== 'file') {
+      if (part.fieldnameTruncated || part.valueTruncated) throw new AppError('VALIDATION_FAILED', { internal: `field ${part.fieldname} truncated` });
+      // @fastify/multipart parses a part sent as application/json; keep every field as its text.
+      const value = typeof part.value === 'string' ? part.value : JSON.stringify(part.value);
+      fields.set(part.fieldname, value);
+      await options.onField?.(part.fieldname, value);
+      continue;
+    }
     // A form submitted with an empty file input sends a nameless, empty part: no file.
     if (part.filename === '') {
       await discard(part.file);
       continue;
     }
     if (received.length >= maxFiles) throw new AppError('TOO_MANY_FILES', { internal: `more than ${maxFiles} files` });
+    await options.beforeFile?.(part.fieldname);
     const originalName = checkUploadFileName(part.filename);
     let streamError: unknown;
     part.file.once('error', (error: unknown) => {
       streamError = error;
     });
+    // The whole request has a budget too: a file may use what the earlier ones left.
+    const left = options.maxTotalBytes === undefined ? maxBytes : Math.min(maxBytes, options.maxTotalBytes - total);
     let stored;
     try {
-      stored = await store.put(part.file, { maxBytes });
+      stored = await store.put(part.file, { maxBytes: left });
     } catch (error) {
+      if (isAppError(error) && error.code === 'FILE_TOO_LARGE' && left < maxBytes) throw new AppError('UPLOAD_TOO_LARGE', { internal: `over ${String(options.maxTotalBytes)} bytes in total` });
       if (isAppError(error)) throw error;
       // The client went away or sent a broken body mid-file: a 400, not a server fault.
       if (streamError !== undefined || part.file.errored) throw fromParserError(streamError ?? error);
       throw error;
     }
+    total += stored.size;
     received.push({ sha256: stored.sha256, size: stored.size, mime: stored.mime, originalName: withExtensionFor(originalName, stored.mime), fieldName: part.fieldname });
   }
 }
