@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login } from '../../server/test/app.js';
+import { ARTIFACT_DIR, DESKTOP, launchBrowser, newContext, screenshot, startWebServer, type WebServer } from '../../server/test/browser.js';
+
+/**
+ * The money and paper side of a dossier at the desk: the fee with its VietQR code, a payment
+ * with its receipt number, the official slips its history makes printable, the register, and the
+ * month's progress a leader watches.
+ */
+describe('dossier fees, slips and progress (browser)', () => {
+  let server: WebServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signedIn(role: 'receptionist' | 'leader', next: string): Promise<Page> {
+    const context = await newContext(browser, server.baseUrl, DESKTOP);
+    contexts.push(context);
+    const page = await context.newPage();
+    const account = server.account(role);
+    await page.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('Tên đăng nhập').fill(account.username);
+    await page.getByLabel('Mật khẩu').fill(account.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+    return page;
+  }
+
+  it('collects the fee with a receipt number, shows the transfer QR and prints the slips', { timeout: 90_000 }, async () => {
+    const desk = server.account('receptionist');
+    const api = await login(server.app, desk.username, desk.password);
+    const procedure = (await server.app.inject('/api/procedures/1.004837')).json() as { documents: Array<{ condition: string | null }> };
+    const documents = procedure.documents.map((d, i) => ({ position: i + 1, status: d.condition ? 'not_applicable' : 'received' }));
+    const created = await server.app.inject({
+      method: 'POST',
+      url: '/api/dossiers',
+      headers: api.headers,
+      payload: { procedureCode: '1.004837', applicant: { name: 'Phạm Văn Đức', idNumber: '001090012345', phone: '0987000111', address: 'phường Hòa Hưng' }, documents, feeVnd: 8000 },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, code } = created.json() as { id: string; code: string };
+    await server.database.db.updateTable('centers').set({ bank_bin: '970436', bank_account: '0071001234567', bank_account_name: 'TTPVHCC PHUONG HOA HUNG' }).execute();
+
+    const page = await signedIn('receptionist', `/ho-so/${id}`);
+    const fees = page.locator('.dossier-fees-card');
+    await fees.getByRole('heading', { name: 'Phí, lệ phí' }).waitFor();
+    expect(await fees.getByTestId('fee-due').textContent()).toMatch(/8\.000/);
+    await fees.getByRole('button', { name: 'Hiện mã QR chuyển khoản' }).click();
+    await fees.locator('.payment-qr-image svg').waitFor();
+    expect(await fees.locator('figcaption').textContent()).toContain(code.replace(/[.-]/g, ' '));
+    await screenshot(page, 'dossier-fee-qr');
+
+    await fees.getByRole('button', { name: 'Ghi nhận đã thu và cấp số biên nhận' }).click();
+    await fees.getByText(/BL-\d{4}-\d{6}/).waitFor();
+    expect(await fees.getByTestId('fee-due').textContent()).toMatch(/^0/);
+    // once paid, nothing more to collect
+    expect(await fees.getByRole('button', { name: 'Ghi nhận đã thu và cấp số biên nhận' }).count()).toBe(0);
+
+    // The slips this dossier's history allows: receipt and process control, no refusal.
+    const slips = page.locator('nav.slip-links a');
+    expect(await slips.evaluateAll((links) => links.map((a) => a.getAttribute('data-slip')))).toEqual(['receipt', 'process-control']);
+    const pdf = await page.request.get(`/api/dossiers/${id}/slips/process-control.pdf`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const pdfFile = path.join(ARTIFACT_DIR, 'dossier-process-control.pdf');
+    writeFileSync(pdfFile, await pdf.body());
+    if (existsSync('/usr/bin/pdftoppm')) execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfFile, path.join(ARTIFACT_DIR, 'dossier-process-control')]);
+    await screenshot(page, 'dossier-fees-paid');
+
+    // The leader sees the month's progress and the register export on the worklist.
+    const leader = await signedIn('leader', '/ho-so');
+    await leader.getByRole('heading', { name: 'Tiến độ giải quyết tháng này' }).waitFor();
+    expect(await leader.getByTestId('on-time-rate').textContent()).toMatch(/100 %|—/);
+    await leader.getByText('Sổ theo dõi hồ sơ (Mẫu 07)').click();
+    const xlsxHref = await leader.getByRole('link', { name: 'XLSX' }).getAttribute('href');
+    const sheet = await leader.request.get(xlsxHref ?? '');
+    expect(sheet.status()).toBe(200);
+    expect(sheet.headers()['content-type']).toContain('spreadsheetml');
+    await screenshot(leader, 'dossier-worklist-progress');
+  });
+});
