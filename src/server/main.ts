@@ -8,6 +8,7 @@ import { dispatchOutbox, logSender } from './modules/messages/outbox.js';
 import { runJobOnce, slotOf } from './jobs/run-job.js';
 import { warnDeadlines } from './modules/dossiers/warn-deadlines.js';
 import { createEmailSender } from './modules/messages/email-sender.js';
+import { collectStoredFiles, createFileStore } from './modules/files/collect-files-job.js';
 
 /** Boots motcua: config → database → migrations and reference data → HTTP server; stops gracefully. */
 async function main(): Promise<void> {
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
   }
   mkdirSync(config.dataDir, { recursive: true });
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax });
-  const app = await buildApp({ config, database });
+  const fileStore = createFileStore(config.dataDir);
+  const app = await buildApp({ config, database, fileStore });
   const log = app.log;
   log.info({ database: database.describe }, 'database opened');
 
@@ -70,6 +72,20 @@ async function main(): Promise<void> {
   const dispatcher = setInterval(() => void dispatch(), 5_000);
   dispatcher.unref();
 
+  // Files no row references (a refused or crashed upload) go once per hour slot across all
+  // processes, only when older than the 24-hour grace period: an upload in flight (file stored,
+  // row not yet committed) is never collected (docs/files.md).
+  const collectFiles = async () => {
+    try {
+      const collected = await runJobOnce(database.db, 'files-gc', slotOf(new Date(), 60), () => collectStoredFiles(database.db, fileStore));
+      if (collected && collected.deleted + collected.staleUploadsRemoved > 0) log.info(collected, 'unreferenced files collected');
+    } catch (error) {
+      log.error({ err: error }, 'file garbage collection failed');
+    }
+  };
+  const fileCollector = setInterval(() => void collectFiles(), 10 * 60_000);
+  fileCollector.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {
@@ -79,6 +95,7 @@ async function main(): Promise<void> {
     stopping = true;
     clearInterval(timer);
     clearInterval(dispatcher);
+    clearInterval(fileCollector);
     log.info({ signal }, 'stopping: no new connections, finishing requests in flight');
     try {
       await app.close();
