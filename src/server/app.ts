@@ -28,6 +28,7 @@ import { queueRoutes } from './modules/queue/routes.js';
 import { messagesRoutes } from './modules/messages/routes.js';
 import { dossiersRoutes } from './modules/dossiers/routes.js';
 import { dossierProcessRoutes } from './modules/dossiers/process-routes.js';
+import { assistantRoutes } from './modules/assistant/routes.js';
 import { onlineRoutes } from './modules/dossiers/online-routes.js';
 import { createFileStore } from './modules/files/collect-files-job.js';
 import type { FileStore } from './modules/files/file-store.js';
@@ -162,6 +163,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(messagesRoutes, { database });
       await api.register(dossiersRoutes, { database, lookupRateLimit: config.lookupRateLimit });
       await api.register(dossierProcessRoutes, { database });
+      await api.register(assistantRoutes, { database });
       await api.register(onlineRoutes, {
         database,
         store: options.fileStore ?? createFileStore(config.dataDir),

@@ -234,6 +234,22 @@ export const ERRORS = {
     vi: 'Đọc ảnh quá lâu nên đã dừng. Hãy chụp lại ảnh rõ hơn hoặc nhập tay.',
     en: 'Reading the image took too long and was stopped. Take a clearer photo or type the data.',
   },
+  // Citizen assistant
+  ASSISTANT_SESSION_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy cuộc trò chuyện với trợ lý (có thể đã hết hạn lưu).',
+    en: 'Assistant conversation not found (it may have expired).',
+  },
+  ASSISTANT_HANDOFF_NO_CENTER: {
+    status: 409,
+    vi: 'Cuộc trò chuyện chưa gắn với trung tâm nào nên chưa thể chuyển cho cán bộ. Vui lòng chọn trung tâm rồi hỏi lại.',
+    en: 'The conversation is not linked to a center, so it cannot be handed to staff. Choose a center and ask again.',
+  },
+  ASSISTANT_CONVERSATION_STATE_CONFLICT: {
+    status: 409,
+    vi: 'Cuộc trò chuyện không ở trạng thái cho phép thao tác này (có thể cán bộ khác đã xử lý).',
+    en: 'The conversation is not in a state that allows this (another official may have handled it).',
+  },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

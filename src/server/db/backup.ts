@@ -32,11 +32,13 @@ export const BACKUP_TABLES = [
   'dossier_events',
   'dossier_warnings',
   'dossier_files',
+  'assistant_conversations',
+  'assistant_turns',
   'audit_log',
 ] as const satisfies ReadonlyArray<keyof DB>;
 
 /** Tables whose id is GENERATED ALWAYS AS IDENTITY: restored with their ids, sequences moved on. */
-const IDENTITY_TABLES = new Set<string>(['audit_log', 'queue_events', 'dossier_events']);
+const IDENTITY_TABLES = new Set<string>(['audit_log', 'queue_events', 'dossier_events', 'assistant_turns']);
 
 /** Tables deliberately left out of a backup. */
 export const NOT_BACKED_UP = ['sessions', 'schema_migrations', 'job_runs'] as const;

@@ -389,6 +389,30 @@ export interface JobRunsTable {
   result: NullableJson<Record<string, unknown>>;
 }
 
+export interface AssistantConversationsTable {
+  id: Generated<string>;
+  session_id: string;
+  center_id: string | null;
+  status: Generated<'open' | 'handed_off' | 'closed'>;
+  handed_off_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  closed_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AssistantTurnsTable {
+  id: Generated<number>;
+  conversation_id: string;
+  at: Timestamp;
+  question: string;
+  answer: string;
+  procedure_codes: string[];
+  aspect: string | null;
+  out_of_scope: Generated<boolean>;
+  clarifying: Generated<boolean>;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -423,6 +447,8 @@ export interface DB {
   dossier_files: DossierFilesTable;
   job_runs: JobRunsTable;
   schema_migrations: SchemaMigrationsTable;
+  assistant_conversations: AssistantConversationsTable;
+  assistant_turns: AssistantTurnsTable;
 }
 
 export type CenterRow = Selectable<CentersTable>;

@@ -6,6 +6,7 @@ import { centersPolicy } from '../modules/centers/policy.js';
 import { queuePolicy } from '../modules/queue/policy.js';
 import { messagesPolicy } from '../modules/messages/policy.js';
 import { dossiersPolicy } from '../modules/dossiers/policy.js';
+import { assistantPolicy } from '../modules/assistant/policy.js';
 import { principalOf, type Actor, type Principal } from './actor.js';
 
 /** The union of every module's policy table. */
@@ -18,6 +19,7 @@ export const POLICY = {
   ...queuePolicy,
   ...messagesPolicy,
   ...dossiersPolicy,
+  ...assistantPolicy,
 } as const satisfies Record<string, readonly Principal[]>;
 
 export type Permission = keyof typeof POLICY;

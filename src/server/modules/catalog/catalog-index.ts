@@ -123,8 +123,21 @@ export class CatalogIndex {
     this.version = version;
   }
 
-  /** Ranked matches (best first) passing `keep`; an empty query lists everything by field and name. */
-  query(q: string, keep: (p: IndexedProcedure) => boolean): ProcedureSummary[] {
+  /**
+   * The folded labels a procedure is known by, "name | alias | … | field", for callers that
+   * judge how well a match covers a question (the assistant's confidence).
+   */
+  matchText(code: string): string | undefined {
+    const p = this.docs.get(code);
+    return p ? [p.nameText, ...p.aliasText.split(' | '), p.fieldText].map(foldVietnamese).join(' | ') : undefined;
+  }
+
+  /**
+   * Ranked matches (best first) passing `keep`; an empty query lists everything by field and name.
+   * `nameExactness: false` leaves out the bonus for a query contained in the name (the assistant
+   * weighs every label — name and citizen aliases — itself).
+   */
+  query(q: string, keep: (p: IndexedProcedure) => boolean, options: { nameExactness?: boolean } = {}): ProcedureSummary[] {
     const folded = foldVietnamese(q);
     const present = (p: IndexedProcedure, score: number): ProcedureSummary => ({
       code: p.code,
@@ -153,7 +166,7 @@ export class CatalogIndex {
     for (const hit of this.search.search(folded)) {
       const p = this.docs.get(String(hit.id));
       const matchedWords = new Set(hit.queryTerms.filter((t) => !t.includes('_'))).size;
-      if (p && keep(p) && matchedWords >= needed) out.push(present(p, hit.score * exactness(folded, p.nameText)));
+      if (p && keep(p) && matchedWords >= needed) out.push(present(p, hit.score * (options.nameExactness === false ? 1 : exactness(folded, p.nameText))));
     }
     out.sort((a, b) => b.score - a.score);
     const best = out[0]?.score ?? 0;
