@@ -86,9 +86,23 @@ describe('assistant (browser)', () => {
     expect(new URL(page.url()).pathname).toBe('/thu-tuc/1.001193');
     await expect.poll(() => panel.count()).toBe(0);
 
-    // Escape closes the panel and gives the focus back to the button.
+    // Another authority's procedure: the answer says so (no citation to follow), and a new
+    // conversation starts from the suggestions.
     await launcher.click();
     await panel.waitFor();
+    await panel.getByRole('button', { name: 'Hỏi lại từ đầu' }).click();
+    await panel.getByRole('group', { name: 'Câu hỏi gợi ý' }).waitFor();
+    await input.fill('làm hộ chiếu ở đâu');
+    const oosResponse = asked(page);
+    await panel.getByRole('button', { name: 'Gửi' }).click();
+    const oos = (await (await oosResponse).json()) as { outOfScope: boolean; citations: unknown[] };
+    const oosAnswer = log.getByRole('article', { name: 'Trợ lý trả lời' }).last();
+    await oosAnswer.waitFor();
+    if (oos.outOfScope) await oosAnswer.getByText('Không thuộc thẩm quyền của trung tâm').waitFor();
+    expect(await oosAnswer.locator('.assistant-citations a').count()).toBe(oos.citations.length);
+    await screenshot(page, 'assistant-portal-phone-out-of-scope');
+
+    // Escape closes the panel and gives the focus back to the button.
     await page.keyboard.press('Escape');
     await expect.poll(() => launcher.evaluate((el) => el === document.activeElement)).toBe(true);
   });

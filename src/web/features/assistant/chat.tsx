@@ -137,7 +137,8 @@ function isNote(step: AssistantNextStep, variant: Variant): boolean {
 function Actions({ result, variant, conversation, onTicket, onNavigate }: ActionProps) {
   const { t } = useTranslation();
   const steps = nextStepsOf(result).filter((s) => s.kind !== 'human');
-  const human = result.needsHuman || result.outOfScope || (result.nextSteps ?? []).some((s) => s.kind === 'human');
+  // A person is the main way forward only when the assistant says so or cannot help.
+  const human = result.needsHuman || result.outOfScope;
   const kiosk = variant === 'kiosk';
   const humanClass = kiosk ? `kiosk-button ${human ? 'kiosk-button-primary' : 'kiosk-button-secondary'}` : `button button-small ${human ? 'button-primary' : 'button-secondary'}`;
   const render = (step: AssistantNextStep, i: number) => (
