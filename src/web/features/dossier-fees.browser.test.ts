@@ -88,5 +88,20 @@ describe('dossier fees, slips and progress (browser)', () => {
     expect(sheet.status()).toBe(200);
     expect(sheet.headers()['content-type']).toContain('spreadsheetml');
     await screenshot(leader, 'dossier-worklist-progress');
+
+    // Before signing, the leader reads the summary composed from the records.
+    const specialist = server.account('specialist');
+    const leaderApi = await login(server.app, server.account('leader').username, server.account('leader').password);
+    const specialistApi = await login(server.app, specialist.username, specialist.password);
+    const me = (await server.app.inject({ url: '/api/auth/me', headers: specialistApi.headers })).json() as { id: string };
+    const assigned = await server.app.inject({ method: 'POST', url: `/api/dossiers/${id}/assign`, headers: leaderApi.headers, payload: { specialistId: me.id } });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    await server.app.inject({ method: 'POST', url: `/api/dossiers/${id}/submit`, headers: specialistApi.headers, payload: { comment: 'Hồ sơ hợp lệ, đề nghị phê duyệt' } });
+    await leader.goto(`/ho-so/${id}`);
+    const summary = leader.locator('.dossier-summary-card');
+    await summary.getByRole('heading', { name: 'Tóm tắt hồ sơ trước khi phê duyệt' }).waitFor();
+    await summary.getByText('"Hồ sơ hợp lệ, đề nghị phê duyệt"', { exact: false }).waitFor();
+    expect(await summary.textContent()).toContain('Phí, lệ phí 8.000 đồng: đã nộp đủ');
+    await screenshot(leader, 'dossier-leader-summary');
   });
 });

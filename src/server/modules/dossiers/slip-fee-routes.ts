@@ -4,15 +4,16 @@ import type { Database } from '../../db/database.js';
 import { auditContextOf, staffOf } from '../../http/access-control.js';
 import { PROBLEMS } from '../../http/responses.js';
 import { IdParams } from '../../../shared/schemas/common.js';
-import { AdjustFeeBody, DossierFees, DossierStats, PaymentQr, RecordPaymentBody, RegisterQuery, SlipParams, StatsQuery } from '../../../shared/schemas/dossiers.js';
+import { AdjustFeeBody, DossierFees, DossierStats, DossierSummary, PaymentQr, RecordPaymentBody, RegisterQuery, SlipParams, StatsQuery } from '../../../shared/schemas/dossiers.js';
 import { dossierStats } from './dossier-stats.js';
+import { summarizeDossier } from './dossier-summary.js';
 import { renderDossierSlip, renderRegister, type DossierSlipKind } from './dossier-slips.js';
 import { adjustFee, getFees, paymentQr, recordPayment } from './dossier-fees.js';
 import type { StaffCtx } from './process-dossier.js';
 
 const MEDIA = { pdf: 'application/pdf', csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
-/** Official slips of a dossier, the register, fees and payments. */
+/** Official slips of a dossier, the register, fees and payments, progress figures, the leader's summary. */
 export async function dossierSlipFeeRoutes(fastify: FastifyInstance, opts: { database: Database }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = opts.database;
@@ -44,6 +45,15 @@ export async function dossierSlipFeeRoutes(fastify: FastifyInstance, opts: { dat
       const disposition = format === 'pdf' ? 'inline' : 'attachment';
       return reply.type(MEDIA[format]).header('content-disposition', `${disposition}; filename="${fileName}"`).header('cache-control', 'private, no-store').send(body);
     },
+  );
+
+  app.get(
+    '/dossiers/:id/summary',
+    {
+      config: { access: 'dossiers.read' },
+      schema: { tags: ['dossiers'], summary: 'Summary of the dossier’s history for the leader who approves it (composed from its records)', params: IdParams, response: { 200: DossierSummary, ...PROBLEMS } },
+    },
+    async (request) => summarizeDossier(db, staffOf(request).centerId, request.params.id),
   );
 
   app.get(

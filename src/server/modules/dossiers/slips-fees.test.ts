@@ -231,3 +231,28 @@ describe('progress statistics (QĐ 766 indicator 5)', () => {
     expect((await t.app.inject({ url: '/api/dossier-stats?from=2026-11-02&to=2026-11-01', headers: boss.headers })).statusCode).toBe(400);
   });
 });
+
+describe('the leader’s summary before approval', () => {
+  it('states the deadline, the specialist, the supplementation, the comment and the fee from the records', async () => {
+    const { id } = await receive(8000);
+    await post(reception, `/api/dossiers/${id}/assign`, { specialistId });
+    await post(specialist, `/api/dossiers/${id}/request-supplement`, { items: ['Bản sao sổ hộ khẩu'], reason: 'Thiếu giấy tờ cư trú' });
+    await post(reception, `/api/dossiers/${id}/supplement-received`);
+    await post(specialist, `/api/dossiers/${id}/submit`, { comment: 'Đủ điều kiện, đề nghị phê duyệt' });
+    const res = await get(leader, `/api/dossiers/${id}/summary`);
+    expect(res.statusCode).toBe(200);
+    const { lines, steps } = res.json() as { lines: string[]; steps: Array<{ action: string; workingMinutes: number }> };
+    const text = lines.join('\n');
+    expect(text).toContain('Chờ lãnh đạo phê duyệt');
+    expect(text).toMatch(/Hạn trả kết quả .*còn [\d,]+ ngày làm việc/);
+    expect(text).toMatch(/Chuyên viên xử lý: .+/);
+    expect(text).toContain('Đã yêu cầu bổ sung 1 lần');
+    expect(text).toContain('Bản sao sổ hộ khẩu');
+    expect(text).toContain('"Đủ điều kiện, đề nghị phê duyệt"');
+    expect(text).toContain('Phí, lệ phí 8.000 đồng: đã nộp 0 đồng');
+    expect(steps.map((s) => s.action)).toEqual(['receive', 'assign', 'request_supplement', 'supplement_received', 'submit']);
+    expect(steps.every((s) => s.workingMinutes >= 0)).toBe(true);
+    // a dossier that does not exist (or belongs to another center) has no summary
+    expect((await get(leader, `/api/dossiers/00000000-0000-4000-8000-000000000000/summary`)).statusCode).toBe(404);
+  });
+});

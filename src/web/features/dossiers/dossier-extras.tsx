@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/schemas/accounts.js';
-import type { DossierFees, DossierStats, PaymentQr } from '../../../shared/schemas/dossiers.js';
+import type { DossierFees, DossierStats, DossierSummary, PaymentQr } from '../../../shared/schemas/dossiers.js';
 import { api } from '../../lib/api.js';
 import { formatDateTime, formatVnd, todayCivil } from '../../lib/format.js';
 import { ErrorMessage } from '../../ui/error-message.js';
@@ -268,6 +268,29 @@ export function ProgressPanel() {
             <dd>{s.apologies}</dd>
           </div>
         </dl>
+      )}
+    </section>
+  );
+}
+
+/** The leader's summary before signing: facts from the dossier's records, one per line. */
+export function SummaryCard({ dossier }: { dossier: DossierView }) {
+  const { t } = useTranslation();
+  const summary = useQuery({
+    queryKey: [...dossierKeys.detail(dossier.id), 'summary', dossier.status, dossier.events.length],
+    queryFn: ({ signal }) => api.get<DossierSummary>(`/api/dossiers/${encodeURIComponent(dossier.id)}/summary`, { signal }),
+  });
+  return (
+    <section className="card dossier-summary-card" aria-labelledby="dossier-summary">
+      <h2 id="dossier-summary">{t('dossier.summary.title')}</h2>
+      <p className="muted small">{t('dossier.summary.hint')}</p>
+      {summary.isError && <ErrorMessage error={summary.error} />}
+      {summary.data && (
+        <ul className="summary-lines">
+          {summary.data.lines.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
       )}
     </section>
   );
