@@ -15,7 +15,7 @@ describe('assistant web helpers', () => {
     expect(procedureHref('1.001193')).toBe('/thu-tuc/1.001193');
     expect(procedureHref('1.001193', '/thu-tuc/1.001193?center=x')).toBe('/thu-tuc/1.001193?center=x');
     expect(procedureHref('1.001193', 'https://elsewhere.example/')).toBe('/thu-tuc/1.001193');
-    expect(onlineHref('1.001193')).toBe('/thu-tuc/1.001193#nop-truc-tuyen');
+    expect(onlineHref('1.001193')).toBe('/nop-truc-tuyen/1.001193');
   });
 
   it('uses the server’s next steps, else offers a ticket for the best procedure (never when out of scope)', () => {

@@ -38,12 +38,9 @@ export function procedureHref(code: string, url?: string): string {
   return url?.startsWith('/') ? url : `/thu-tuc/${encodeURIComponent(code)}`;
 }
 
-/**
- * Where online submission starts for a procedure. Its page says whether it is available online
- * and is where the submission form begins.
- */
+/** The portal's online submission form for a procedure (the procedure page links to the same). */
 export function onlineHref(code: string): string {
-  return `${procedureHref(code)}#nop-truc-tuyen`;
+  return `/nop-truc-tuyen/${encodeURIComponent(code)}`;
 }
 
 /** The next steps of an answer; when the server sends none, a ticket for the best procedure. */

@@ -11,8 +11,8 @@ import { useConversation } from './use-conversation.js';
 import './assistant.css';
 
 const OPEN_KEY = 'motcua.assistant.open';
-/** Citizens' pages: the catalog, a procedure, the dossier lookup, the live ticket. Staff screens stay uncluttered. */
-const CITIZEN_PAGES = /^\/(?:$|thu-tuc(?:\/|$)|tra-cuu(?:\/|$)|so\/)/u;
+/** Citizens' pages: the catalog, a procedure, online submission, the dossier lookup, the live ticket. Staff screens stay uncluttered. */
+const CITIZEN_PAGES = /^\/(?:$|thu-tuc(?:\/|$)|nop-truc-tuyen\/|tra-cuu(?:\/|$)|so\/)/u;
 const PHONE = '(max-width: 600px)';
 
 /** The center's slug when the installation serves exactly one (same query as the header). */
