@@ -33,6 +33,7 @@ const counterPages: RouteObject[] = [
 /** Dossiers: reception at the counter, the staff's worklists, one dossier. */
 const dossierPages: RouteObject[] = [
   { index: true, lazy: async () => ({ Component: (await import('../features/dossiers/worklist-page.js')).WorklistPage }) },
+  { path: 'truc-tuyen', lazy: async () => ({ Component: (await import('../features/online/review-list-page.js')).OnlineReviewListPage }) },
   { path: ':id', lazy: async () => ({ Component: (await import('../features/dossiers/dossier-page.js')).DossierPage }) },
 ];
 const lookupPage = async () => ({ Component: (await import('../features/dossiers/lookup-page.js')).LookupPage });
@@ -65,6 +66,8 @@ export const router = createBrowserRouter([
       { path: 'dang-nhap', element: <LoginPage /> },
       { path: 'so/:token', lazy: async () => ({ Component: (await import('../features/ticket/live-ticket-page.js')).LiveTicketPage }) },
       { path: 'tra-cuu', lazy: lookupPage },
+      { path: 'nop-truc-tuyen/trang-thai/:token', lazy: async () => ({ Component: (await import('../features/online/status-page.js')).OnlineStatusPage }) },
+      { path: 'nop-truc-tuyen/:code', lazy: async () => ({ Component: (await import('../features/online/submit-page.js')).OnlineSubmitPage }) },
       { path: 'tra-cuu/:code', lazy: lookupPage },
       {
         path: 'tiep-nhan',

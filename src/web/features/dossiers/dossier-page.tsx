@@ -9,6 +9,7 @@ import { useDossier, type DossierView } from './api.js';
 import { FeesPanel, SlipLinks } from './dossier-extras.js';
 import { DueDate, StatusBadge, TimelinessBadge } from './badges.js';
 import { DossierActions } from './dossier-actions.js';
+import { OnlineReview } from '../online/review-panel.js';
 import '../../styles/dossiers.css';
 
 function Header({ dossier }: { dossier: DossierView }) {
@@ -145,6 +146,8 @@ export function DossierPage() {
     <div className="container page dossier-page">
       <p>
         <Link to="/ho-so">← {t('dossier.worklist.title')}</Link>
+        {' · '}
+        <Link to="/ho-so/truc-tuyen">{t('online.reviewListTitle')}</Link>
       </p>
       {dossier.isPending ? (
         <Loading />
@@ -154,6 +157,7 @@ export function DossierPage() {
         <div className="dossier-layout">
           <div className="dossier-main">
             <Header dossier={dossier.data} />
+            <OnlineReview dossier={dossier.data} me={session.data} />
             <Applicant dossier={dossier.data} />
             <Documents dossier={dossier.data} />
           </div>

@@ -86,6 +86,11 @@ function ProcedureView({ p }: { p: ProcedureDetail }) {
           {p.name}
         </h1>
         <div className="procedure-actions no-print">
+          {p.online && (
+            <Link className="button" to={`/nop-truc-tuyen/${encodeURIComponent(p.code)}`} data-testid="submit-online">
+              {t('online.submitButton')}
+            </Link>
+          )}
           <button type="button" className="button button-secondary" onClick={() => window.print()}>
             {t('procedure.print')}
           </button>

@@ -1,0 +1,110 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, horizontalOverflow, launchBrowser, newContext, PHONE, screenshot, startWebServer, type WebServer } from '../../../server/test/browser.js';
+
+/** Xóa đăng ký tạm trú: available online, two required documents. */
+const PROCEDURE = '1.010028';
+const scan = (n: number) => ({ name: `giay-to-${n}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% scan ${n}\n${'x'.repeat(2000)}\n%%EOF\n`) });
+
+/**
+ * Online submission: a citizen on a phone fills the form, closes the page half-way and finds it
+ * restored (files excepted), sends it with PDFs; the receptionist accepts it from the review
+ * list; the citizen's private status page then shows the official code.
+ */
+describe('online submission (browser)', () => {
+  let server: WebServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function context(options = DESKTOP): Promise<BrowserContext> {
+    const c = await newContext(browser, server.baseUrl, options);
+    contexts.push(c);
+    return c;
+  }
+
+  it('a citizen submits online, the form survives a closed page, the receptionist accepts, the status page shows the code', { timeout: 90_000 }, async () => {
+    const citizen = await context(PHONE);
+    let page: Page = await citizen.newPage();
+    await page.goto(`/thu-tuc/${PROCEDURE}`);
+    await page.getByTestId('submit-online').click();
+    await page.getByRole('heading', { level: 1, name: 'Nộp hồ sơ trực tuyến' }).waitFor();
+    await page.getByText('Tệp đính kèm không thể lưu lại').waitFor();
+    await page.getByLabel('Họ và tên').fill('Võ Thị Lan');
+    await page.getByLabel('Số định danh cá nhân (CCCD)').fill('079190004567');
+    await page.getByLabel('Số điện thoại').fill('0912000111');
+    await page.getByLabel('Địa chỉ').fill('25 Lê Văn Sỹ, phường Hòa Hưng');
+    await page.locator('#doc-file-1').setInputFiles(scan(1));
+    await page.locator('.file-name', { hasText: 'giay-to-1.pdf' }).waitFor();
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await screenshot(page, 'online-form-phone');
+
+    // The browser closes half-way; coming back restores what was typed, not the files.
+    await page.close();
+    page = await citizen.newPage();
+    await page.goto(`/nop-truc-tuyen/${PROCEDURE}`);
+    await page.getByTestId('draft-restored').waitFor();
+    expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Võ Thị Lan');
+    expect(await page.getByLabel('Địa chỉ').inputValue()).toBe('25 Lê Văn Sỹ, phường Hòa Hưng');
+    expect(await page.locator('.file-name').count()).toBe(0);
+    await screenshot(page, 'online-form-restored-phone');
+
+    // Sending without the files says what is missing, before any upload.
+    await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Chưa chọn tệp cho:' }).waitFor();
+    await page.locator('#doc-file-1').setInputFiles(scan(1));
+    await page.locator('#doc-file-2').setInputFiles(scan(2));
+    await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+    const reference = ((await page.getByTestId('online-reference').textContent()) ?? '').trim();
+    expect(reference).toMatch(/^TT-\d{6}-[A-Z2-9]{8}$/);
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await screenshot(page, 'online-submitted-phone');
+    await page.getByTestId('online-status-link').click();
+    await page.getByTestId('status-reference').filter({ hasText: reference }).waitFor();
+    await page.getByText('Hồ sơ đang chờ cán bộ kiểm tra.').waitFor();
+    const statusUrl = page.url();
+    expect(statusUrl).toMatch(/\/nop-truc-tuyen\/trang-thai\/[A-Za-z0-9_-]{32}$/);
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await screenshot(page, 'online-status-submitted-phone');
+
+    // The receptionist finds it in the review list, sees the scans and accepts it.
+    const desk = await (await context()).newPage();
+    const account = server.account('receptionist');
+    await desk.goto(`/dang-nhap?next=${encodeURIComponent('/ho-so/truc-tuyen')}`);
+    await desk.getByLabel('Tên đăng nhập').fill(account.username);
+    await desk.getByLabel('Mật khẩu').fill(account.password);
+    await desk.getByRole('button', { name: 'Đăng nhập' }).click();
+    await desk.getByRole('heading', { level: 1, name: 'Hồ sơ trực tuyến chờ xem xét' }).waitFor();
+    await screenshot(desk, 'online-review-list');
+    await desk.getByRole('link', { name: reference }).click();
+    await desk.getByRole('heading', { level: 2, name: 'Hồ sơ nộp trực tuyến' }).waitFor();
+    const scanLink = desk.getByRole('link', { name: 'giay-to-2.pdf' });
+    await scanLink.waitFor();
+    const download = await desk.request.get((await scanLink.getAttribute('href')) ?? '');
+    expect(download.headers()['content-disposition']).toMatch(/^attachment;/);
+    expect(download.headers()['x-content-type-options']).toBe('nosniff');
+    await desk.locator('summary', { hasText: /^Yêu cầu bổ sung$/ }).first().click();
+    await screenshot(desk, 'online-review-page');
+    await desk.locator('summary', { hasText: /^Yêu cầu bổ sung$/ }).first().click();
+    await desk.locator('summary', { hasText: /^Tiếp nhận$/ }).click();
+    await desk.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+    const codeEl = desk.locator('h1.dossier-code');
+    await codeEl.filter({ hasText: /^[A-Z0-9.]+-\d{6}-\d{4,}$/ }).waitFor();
+    const code = ((await codeEl.textContent()) ?? '').trim();
+    await screenshot(desk, 'online-accepted');
+
+    // The citizen's status page now shows the official code.
+    await page.reload();
+    await page.getByTestId('status-code').filter({ hasText: code }).waitFor();
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await screenshot(page, 'online-status-accepted-phone');
+  });
+});
