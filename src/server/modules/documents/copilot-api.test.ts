@@ -58,6 +58,12 @@ describe('POST /api/copilot/read-id', () => {
       dateOfIssue: person.dateOfIssue,
     });
     expect(body.idNumberWarning).toBeNull();
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('is documented in OpenAPI', async () => {
+    const spec = (await t.app.inject('/api/docs/json')).json() as { paths: Record<string, unknown> };
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/copilot/read-id', '/api/copilot/read-document', '/api/copilot/completeness']));
   });
 
   it(
@@ -98,6 +104,12 @@ describe('POST /api/copilot/read-id', () => {
     expect(pdf.json()).toMatchObject({ code: 'IMAGE_EXPECTED', status: 415 });
     const json = await t.app.inject({ method: 'POST', url: '/api/copilot/read-id', headers: receptionist.headers, payload: { image: 'x' } });
     expect(json.json().code).toBe('MULTIPART_EXPECTED');
+    const big = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(10 * 1024 * 1024)]);
+    const tooLarge = await post(receptionist, '/api/copilot/read-id', big, 'cccd.png', 'image/png');
+    expect(tooLarge.json()).toMatchObject({ code: 'FILE_TOO_LARGE', status: 413 });
+    // A PNG header on bytes that are not a picture.
+    const broken = await post(receptionist, '/api/copilot/read-id', big.subarray(0, 2000), 'cccd.png', 'image/png');
+    expect(broken.json()).toMatchObject({ code: 'IMAGE_UNREADABLE', status: 422 });
   });
 
   it('is for reception staff only', async () => {

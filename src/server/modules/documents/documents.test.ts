@@ -88,6 +88,7 @@ describe('fields from recognised text', () => {
     expect(foldAligned(s)).toBe('ngay sinh: 01/02/2003 dang');
     expect(findDate('Date of birth: 3l/O1/1999')).toBe('1999-01-31');
     expect(findDate('30/02/2001')).toBeNull();
+    expect(findDate('Date of birth; 1101/1975')).toBe('1975-01-11');
     expect(characterErrorRate('Nguyễn', 'Nguyen')).toBeCloseTo(1 / 6);
   });
 });

@@ -20,9 +20,10 @@ interface Rule {
 }
 
 const RULES: Rule[] = [
-  { key: 'fatherName', label: 'Họ, chữ đệm, tên người cha', pattern: /ho\s*,?\s*chu\s*dem\s*,?\s*(?:va\s*)?ten\s*(?:cua\s*)?(?:nguoi\s*)?cha|ho\s*(?:va\s*)?ten\s*(?:nguoi\s*)?cha/, kind: 'name' },
-  { key: 'motherName', label: 'Họ, chữ đệm, tên người mẹ', pattern: /ho\s*,?\s*chu\s*dem\s*,?\s*(?:va\s*)?ten\s*(?:cua\s*)?(?:nguoi\s*)?me|ho\s*(?:va\s*)?ten\s*(?:nguoi\s*)?me/, kind: 'name' },
-  { key: 'fullName', label: 'Họ, chữ đệm, tên', pattern: /ho\s*,?\s*chu\s*dem\s*,?\s*(?:va\s*)?ten|ho\s*(?:va|v)\s*ten|full\s*name/, kind: 'name' },
+  // "Họ" is often read "Hg" or "Ho": the labels hinge on "chữ đệm, tên".
+  { key: 'fatherName', label: 'Họ, chữ đệm, tên người cha', pattern: /chu\s*dem\s*,?\s*(?:va\s*)?ten\s*(?:cua\s*)?(?:nguoi\s*)?cha|h[o0g]\s*(?:va\s*)?ten\s*(?:nguoi\s*)?cha/, kind: 'name' },
+  { key: 'motherName', label: 'Họ, chữ đệm, tên người mẹ', pattern: /chu\s*dem\s*,?\s*(?:va\s*)?ten\s*(?:cua\s*)?(?:nguoi\s*)?me|h[o0g]\s*(?:va\s*)?ten\s*(?:nguoi\s*)?me/, kind: 'name' },
+  { key: 'fullName', label: 'Họ, chữ đệm, tên', pattern: /chu\s*dem\s*,?\s*(?:va\s*)?ten|h[o0g]\s*(?:va|v)\s*ten|full\s*name/, kind: 'name' },
   { key: 'birthDate', label: 'Ngày, tháng, năm sinh', pattern: /ngay\s*,?\s*thang\s*,?\s*nam\s*sinh|ngay\s*sinh|date\s*of\s*birth/, kind: 'date' },
   { key: 'idNumber', label: 'Số định danh cá nhân', pattern: /so\s*dinh\s*danh(?:\s*ca\s*nhan)?|so\s*(?:the\s*)?can\s*cuoc(?:\s*cong\s*dan)?|so\s*cccd|so\s*cmnd/, kind: 'id' },
   { key: 'sex', label: 'Giới tính', pattern: /gioi\s*tinh/, kind: 'sex' },

@@ -28,7 +28,7 @@ type JsQr = (data: Uint8ClampedArray, width: number, height: number, options?: {
 const jsQR: JsQr = typeof jsQRModule === 'function' ? (jsQRModule as JsQr) : (jsQRModule as unknown as { default: JsQr }).default;
 
 /** Time budget for all QR attempts on one image (an attempt already started may finish after it). */
-export const QR_BUDGET_MS = 2000;
+export const QR_BUDGET_MS = 1500;
 /** Longest side jsQR gets (its cost grows with the area; a card photo's QR stays large enough). */
 const QR_MAX_SIDE = 1600;
 /** Below this longest side the image is upscaled 2× for one attempt. */

@@ -80,9 +80,11 @@ export function digitsFromOcr(s: string): string {
  */
 export function findDate(text: string): string | null {
   const folded = foldAligned(text.normalize('NFC'));
-  const numeric = /(\d[\dOolI]?)\s*[/\-.]\s*(\d[\dOolI]?)\s*[/\-.]\s*(\d[\dOolI]{3})/.exec(digitsFromOcrKeepLetters(folded));
-  if (numeric) {
-    const date = civilDate(Number(numeric[1]), Number(numeric[2]), Number(numeric[3]));
+  const digits = digitsFromOcrKeepLetters(folded);
+  // dd/mm/yyyy; OCR sometimes drops one separator ("1101/1975", "11/011975").
+  for (const pattern of [/(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})/, /(?<!\d)(\d{2})(\d{2})\s*[/\-.]\s*(\d{4})/, /(?<!\d)(\d{2})\s*[/\-.]\s*(\d{2})(\d{4})(?!\d)/]) {
+    const m = pattern.exec(digits);
+    const date = m ? civilDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
     if (date) return date;
   }
   const words = /ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})/.exec(folded);

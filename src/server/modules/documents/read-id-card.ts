@@ -25,7 +25,7 @@ export function checkImage(image: Buffer): 'image/jpeg' | 'image/png' {
 /** Labels of the card front (bilingual since 2021), matched on folded text. */
 const LABELS = {
   idNumber: /\bs[o0]\s*(?:\/|\|)?\s*n[o0]\b|so dinh danh|so can cuoc/,
-  fullName: /ho\s*(?:va|v)?\s*ten|full\s*name/,
+  fullName: /h[o0g]\s*(?:va|v)?\s*ten|full\s*name/,
   birthDate: /ngay\s*(?:,\s*thang\s*,\s*nam\s*)?sinh|date\s*of\s*birth/,
   sex: /gioi\s*tinh|\bsex\b/,
   nationality: /quoc\s*tich|nationality/,
@@ -43,14 +43,20 @@ function lineConfidence(lines: readonly OcrLine[], text: string | undefined): nu
   return line?.confidence ?? 0.5;
 }
 
-/** The value of a label, taken from the next line when the label's line has none. */
-function valueOrNext(lines: readonly string[], hit: LabelHit | null): { value: string; line: number } | null {
+/**
+ * The value of a label: on its own line, or on the next line when the label's line has none that
+ * `accept`s (OCR often leaves specks after the label: "Full name: ñm").
+ */
+function valueOrNext(lines: readonly string[], hit: LabelHit | null, accept: (value: string) => boolean = (v) => /[\p{L}\d]{2,}/u.test(v)): { value: string; line: number } | null {
   if (!hit) return null;
-  if (hit.value.length >= 2) return { value: hit.value, line: hit.line };
+  if (accept(hit.value)) return { value: hit.value, line: hit.line };
   const next = lines[hit.line + 1];
-  if (next !== undefined && !ANY_LABEL.test(foldAligned(next))) return { value: cleanValue(next), line: hit.line + 1 };
+  if (next !== undefined && !ANY_LABEL.test(foldAligned(next)) && accept(cleanValue(next))) return { value: cleanValue(next), line: hit.line + 1 };
   return null;
 }
+
+/** Two or more words of letters (a name), once digits and punctuation are dropped. */
+const looksLikeName = (v: string) => /\p{L}{2,}\s+\p{L}+/u.test(v.replace(/[^\p{L}\s]/gu, ' ').trim());
 
 /** 12 digits on the "Số / No." line, else anywhere in the text (OCR letter/digit confusions fixed). */
 function findIdNumber(lines: readonly string[]): { value: string; line: number } | null {
@@ -59,8 +65,14 @@ function findIdNumber(lines: readonly string[]): { value: string; line: number }
   for (const i of candidates) {
     const runs = digitsFromOcr(lines[i] ?? '').match(/\d[\d ]{10,16}\d/g) ?? [];
     for (const run of runs) {
-      const digits = run.replace(/ /g, '');
-      if (digits.length === 12) return { value: digits, line: i };
+      // Groups of digits split by spaces: the number may be broken ("0401 75526507") or followed
+      // by specks OCR read as digits ("040175526507 1"); take consecutive groups making 12.
+      const groups = run.split(' ');
+      for (let start = 0; start < groups.length; start++) {
+        let digits = '';
+        for (let end = start; end < groups.length && digits.length < 12; end++) digits += groups[end] ?? '';
+        if (digits.length === 12) return { value: digits, line: i };
+      }
     }
   }
   return null;
@@ -75,8 +87,8 @@ export function extractIdCardFields(ocr: Pick<OcrResult, 'text' | 'lines'>): { f
   const conf = (line: number | undefined) => lineConfidence(ocr.lines, line === undefined ? undefined : lines[line]);
 
   const id = findIdNumber(lines);
-  const nameHit = valueOrNext(lines, findLabel(lines, LABELS.fullName, ANY_LABEL));
-  const name = nameHit && /\p{L}{2,}\s+\p{L}/u.test(nameHit.value) ? { ...nameHit, value: titleCaseName(nameHit.value.replace(/[^\p{L}\s]/gu, '').trim()) } : null;
+  const nameHit = valueOrNext(lines, findLabel(lines, LABELS.fullName, ANY_LABEL), looksLikeName);
+  const name = nameHit ? { ...nameHit, value: titleCaseName(nameHit.value.replace(/[^\p{L}\s]/gu, ' ').replace(/\s+/g, ' ').trim()) } : null;
   const birthHit = findLabel(lines, LABELS.birthDate);
   const birthLine = birthHit ? (findDate(birthHit.value) ? birthHit.line : birthHit.line + 1) : undefined;
   const birthDate = birthLine === undefined ? null : findDate(lines[birthLine] ?? '');

@@ -23,6 +23,10 @@ export async function copilotRoutes(fastify: FastifyInstance, opts: { database: 
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = opts.database;
   await registerMultipart(app, { maxBytes: MAX_IMAGE_BYTES, maxFiles: 1 });
+  // Answers carry personal data read from a card: no cache may keep them.
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.header('cache-control', 'no-store');
+  });
 
   app.post(
     '/copilot/read-id',
