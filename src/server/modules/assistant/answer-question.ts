@@ -43,6 +43,8 @@ const FIT_MARGIN = 0.15;
 export const MIN_COVERAGE = 0.34;
 /** Coverage of the rest of a question that names an out-of-scope topic, to answer it anyway. */
 const TOPIC_COVERAGE = 0.6;
+/** …and how fully it must name one of the procedure's labels ("xin cấp lại" names none). */
+const TOPIC_FIT = 0.6;
 /** Coverage for a confident answer. */
 const HIGH_COVERAGE = 0.75;
 const MAX_PROCEDURES = 10;
@@ -78,12 +80,26 @@ function similar(a: string, b: string): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
-/** Share of the content words found among the procedure's own words (name, aliases, field). */
-export function coverage(content: string[], matchText: string): number {
+/** Weight in `coverage` of a word that no procedure's label uses (chat, life story, a typo). */
+const UNKNOWN_WORD_WEIGHT = 0.25;
+
+/**
+ * Share of the question's content words found among the procedure's own words (name, aliases,
+ * field). Words the catalog never uses ("ông cụ", "tháng", numbers) weigh less: they tell the
+ * story around the request, and the evidence rule (`sharesPhrase`) already requires the request
+ * itself to be named.
+ */
+export function coverage(content: string[], matchText: string, vocabulary: ReadonlySet<string> = new Set()): number {
   if (content.length === 0) return 0;
   const words = new Set(matchText.split(/[ |]+/).filter(Boolean));
-  const hit = content.filter((w) => words.has(w) || [...words].some((x) => similar(w, x))).length;
-  return hit / content.length;
+  let total = 0;
+  let hit = 0;
+  for (const w of content) {
+    const weight = /^\d+$/.test(w) ? 0 : vocabulary.size === 0 || vocabulary.has(w) ? 1 : UNKNOWN_WORD_WEIGHT;
+    total += weight;
+    if (words.has(w) || [...words].some((x) => similar(w, x))) hit += weight;
+  }
+  return total === 0 ? 0 : hit / total;
 }
 
 interface Ranked {
@@ -130,16 +146,25 @@ export function sharesPhrase(content: string[], matchText: string, common: Reado
 
 /** Share of the catalog's procedures whose labels may contain a phrase before it stops being evidence. */
 const COMMON_SHARE = 0.2;
-let commonCache: { key: string; common: Set<string> } | undefined;
+let wordsCache: { key: string; common: Set<string>; vocabulary: Set<string>; at: number } | undefined;
 
-/** Syllables and adjacent pairs found in the labels of many procedures ("người", "đăng ký"). */
-function commonPhrases(): Set<string> {
+/**
+ * The catalog's label words, and the syllables and adjacent pairs found in the labels of many
+ * procedures ("người", "đăng ký"); recomputed when the catalog changes.
+ */
+function catalogWords(): { common: Set<string>; vocabulary: Set<string> } {
+  if (wordsCache && Date.now() - wordsCache.at < 2000) return wordsCache;
   const codes = index.query('', () => true).map((p) => p.code);
   const texts = codes.map((c) => index.matchText(c) ?? '');
   const key = `${codes.length}:${texts.reduce((n, t) => n + t.length, 0)}`;
-  if (commonCache?.key === key) return commonCache.common;
+  if (wordsCache?.key === key) {
+    wordsCache.at = Date.now();
+    return wordsCache;
+  }
   const df = new Map<string, number>();
+  const vocabulary = new Set<string>();
   for (const text of texts) {
+    for (const l of labelsOf(text)) for (const w of l) vocabulary.add(w);
     const pairs = new Set<string>();
     for (const l of labelsOf(text).slice(0, -1)) {
       for (let j = 0; j < l.length; j++) {
@@ -150,8 +175,8 @@ function commonPhrases(): Set<string> {
     for (const p of pairs) df.set(p, (df.get(p) ?? 0) + 1);
   }
   const common = new Set([...df].filter(([, n]) => n > COMMON_SHARE * codes.length).map(([p]) => p));
-  commonCache = { key, common };
-  return common;
+  wordsCache = { key, common, vocabulary, at: Date.now() };
+  return wordsCache;
 }
 
 function hasWord(words: Iterable<string>, w: string): boolean {
@@ -167,8 +192,8 @@ function hasWord(words: Iterable<string>, w: string): boolean {
 export function labelFit(content: string[], matchText: string): number {
   let best = 0;
   // matchText is "name | alias | … | field"; the field names a whole family, not a procedure.
-  for (const label of matchText.split('|').slice(0, -1)) {
-    const words = new Set(contentOf(label.trim()));
+  for (const label of labelsOf(matchText).slice(0, -1)) {
+    const words = new Set(label);
     if (words.size === 0) continue;
     let hit = 0;
     for (const w of words) if (hasWord(content, w)) hit++;
@@ -177,8 +202,8 @@ export function labelFit(content: string[], matchText: string): number {
   return best;
 }
 
-function retrieve(u: Understanding, keep: (code: string) => boolean, extra: string[] = [], drop: Set<string> = new Set()): Ranked {
-  const variants = [u.content, u.rewrittenContent].map((c) => [...extra, ...c].filter((w) => !drop.has(w)));
+function retrieve(u: Pick<Understanding, 'content' | 'rewrittenContent'>, keep: (code: string) => boolean, extra: string[] = []): Ranked {
+  const variants = [u.content, u.rewrittenContent].map((c) => [...extra, ...c]);
   const best = new Map<string, ProcedureSummary>();
   const fit = new Map<string, number>();
   for (const words of variants) {
@@ -196,8 +221,8 @@ function retrieve(u: Understanding, keep: (code: string) => boolean, extra: stri
   const items = [...best.values()].sort((a, b) => b.score - a.score);
   const top = items[0];
   const text = top ? (index.matchText(top.code) ?? '') : '';
-  const cov = top ? Math.max(...variants.map((w) => coverage(w, text))) : 0;
-  const common = commonPhrases();
+  const { common, vocabulary } = catalogWords();
+  const cov = top ? Math.max(...variants.map((w) => coverage(w, text, vocabulary))) : 0;
   const evidence = top ? variants.some((w) => sharesPhrase(w, text, common)) : false;
   return { items, coverage: cov, fit, evidence };
 }
@@ -285,10 +310,11 @@ export async function answerQuestion(db: Executor, options: AnswerOptions): Prom
   // Another authority's business, legal advice, a dispute — unless the rest of the question
   // names a procedure of the catalog on its own ("đã ly hôn, xin giấy xác nhận tình trạng hôn nhân").
   if (u.topic) {
-    const topicWords = new Set(u.topics.flatMap((t) => t.phrases.flatMap((p) => p.split(' '))));
-    ranked = retrieve(u, keep, [], topicWords);
-    const rest = u.content.filter((w) => !topicWords.has(w));
-    if (!(rest.length >= 2 && ranked.evidence && ranked.coverage >= TOPIC_COVERAGE)) {
+    const rest = u.restContent;
+    ranked = retrieve({ ...u, content: rest, rewrittenContent: u.restRewrittenContent }, keep);
+    const restTop = ranked.items[0];
+    const named = restTop !== undefined && (ranked.fit.get(restTop.code) ?? 0) >= TOPIC_FIT;
+    if (!(rest.length >= 2 && named && ranked.evidence && ranked.coverage >= TOPIC_COVERAGE)) {
       const pointer = (lang === 'en' ? u.topic.pointerEn : u.topic.pointerVi) ?? '';
       const lead = lang === 'en' ? 'This is not handled at this one-stop center.' : 'Việc này không thuộc các thủ tục trung tâm tiếp nhận.';
       return outOfScope(`${lead} ${pointer}`.trim(), u.topic.legal, lang, aspect);

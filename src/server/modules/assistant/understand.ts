@@ -41,6 +41,12 @@ export interface Understanding {
   content: string[];
   /** The same from the rewritten text. */
   rewrittenContent: string[];
+  /**
+   * Content words of the clauses that name no out-of-scope topic ("mình đã ly hôn, giờ xin giấy
+   * xác nhận tình trạng hôn nhân" → the second clause), folded and rewritten.
+   */
+  restContent: string[];
+  restRewrittenContent: string[];
 }
 
 /** Official dossier codes: `{agency code}-{YYMMDD}-{NNNN}` (dossiers/receive-dossier.ts). */
@@ -140,14 +146,14 @@ export const OUT_OF_SCOPE_TOPICS: readonly OutOfScopeTopic[] = [
   },
   {
     id: 'unemployment',
-    phrases: ['tro cap that nghiep', 'bao hiem that nghiep', 'that nghiep', 'bao hiem xa hoi', 'rut bao hiem', 'luong huu', 'unemployment'],
+    phrases: ['tro cap that nghiep', 'bao hiem that nghiep', 'that nghiep', 'bao hiem xa hoi', 'rut bao hiem', 'luong huu', 'thai san', 'om dau', 'unemployment'],
     pointerVi: 'Trợ cấp thất nghiệp và bảo hiểm xã hội do Trung tâm Dịch vụ việc làm và cơ quan Bảo hiểm xã hội giải quyết, không làm tại trung tâm phường.',
     pointerEn: 'Unemployment benefits and social insurance are handled by the Employment Service Centre and the Social Insurance agency, not at the ward center.',
     legal: false,
   },
   {
     id: 'education',
-    phrases: ['thi tot nghiep', 'thi thpt', 'trung hoc pho thong', 'thi dai hoc', 'tuyen sinh', 'chuyen truong', 'chung chi tin hoc', 'ung dung cong nghe thong tin', 'hoc bong', 'university', 'exam'],
+    phrases: ['thi tot nghiep', 'thi thpt', 'trung hoc pho thong', 'thi dai hoc', 'tuyen sinh', 'chuyen truong', 'diem thi', 'chung chi tin hoc', 'ung dung cong nghe thong tin', 'hoc bong', 'university', 'exam'],
     pointerVi: 'Thi cử, tuyển sinh và chuyển trường do nhà trường và ngành giáo dục giải quyết, không thuộc trung tâm phường.',
     pointerEn: 'Exams, admissions and school transfers are handled by schools and the education authority, not by the ward center.',
     legal: false,
@@ -157,6 +163,41 @@ export const OUT_OF_SCOPE_TOPICS: readonly OutOfScopeTopic[] = [
     phrases: ['thue thu nhap', 'ma so thue', 'quyet toan thue', 'hoan thue', 'nop thue', 'tax'],
     pointerVi: 'Thuế do cơ quan thuế giải quyết, không thuộc trung tâm phường.',
     pointerEn: 'Taxes are handled by the tax authority, not by the ward center.',
+    legal: false,
+  },
+  {
+    id: 'land-registry',
+    phrases: ['van phong dang ky dat dai', 'sang ten so', 'sang ten nha', 'sang ten dat', 'dang ky bien dong', 'cap doi so', 'tach thua', 'hop thua'],
+    pointerVi: 'Sang tên, đăng ký biến động, cấp đổi Giấy chứng nhận, tách/hợp thửa do Văn phòng đăng ký đất đai (chi nhánh) giải quyết; trung tâm phường tiếp nhận đăng ký đất đai lần đầu và đính chính Giấy chứng nhận.',
+    pointerEn: 'Transfers, changes, renewals and splitting of land certificates are handled by the land registration office; the ward handles first registration and corrections.',
+    legal: false,
+  },
+  {
+    id: 'health-business',
+    phrases: ['phong kham', 'nha thuoc', 'quay thuoc', 'hanh nghe y', 'hanh nghe duoc', 'chung chi hanh nghe', 'tiem vac xin', 'tiem chung'],
+    pointerVi: 'Việc này thuộc ngành y tế (cơ sở y tế, Sở Y tế), không thuộc trung tâm phường.',
+    pointerEn: 'This belongs to the health sector (health facilities, the provincial Health Department), not to the ward center.',
+    legal: false,
+  },
+  {
+    id: 'conditional-business',
+    phrases: ['xang dau', 'kinh doanh ruou', 'ban ruou', 'thuoc la', 'xuat ban', 'in an', 'lu hanh', 'dich vu lu hanh', 'cam do'],
+    pointerVi: 'Giấy phép cho ngành nghề kinh doanh có điều kiện này do cơ quan chuyên ngành cấp huyện/tỉnh cấp; trung tâm phường chỉ tiếp nhận đăng ký hộ kinh doanh.',
+    pointerEn: 'Licences for this regulated business are issued by the sector authority at district or provincial level; the ward center handles household business registration only.',
+    legal: false,
+  },
+  {
+    id: 'labour-ip',
+    phrases: ['giay phep lao dong', 'nhan hieu', 'ban quyen', 'so huu tri tue', 'sang che', 'xuat khau lao dong'],
+    pointerVi: 'Việc này do cơ quan chuyên ngành cấp tỉnh hoặc trung ương giải quyết, không thuộc trung tâm phường.',
+    pointerEn: 'This is handled by a provincial or national authority, not by the ward center.',
+    legal: false,
+  },
+  {
+    id: 'nationality-abroad',
+    phrases: ['nhap quoc tich', 'thoi quoc tich', 'tro lai quoc tich', 'dai su quan', 'lanh su quan', 'co quan dai dien'],
+    pointerVi: 'Quốc tịch và việc hộ tịch làm ở nước ngoài do Sở Tư pháp, Bộ Tư pháp hoặc cơ quan đại diện Việt Nam ở nước ngoài giải quyết, không thuộc trung tâm phường.',
+    pointerEn: 'Nationality matters and civil status acts abroad are handled by the Department/Ministry of Justice or Vietnamese missions abroad, not by the ward center.',
     legal: false,
   },
   {
@@ -175,14 +216,14 @@ function containsPhrase(folded: string, phrase: string): boolean {
 /** Letters only Vietnamese uses (not é, á, ñ … which English text borrows in names). */
 const VIETNAMESE_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĩũ]/iu;
 /** English words that are not also folded Vietnamese syllables ("can" = cần, "me" = mẹ, "do" = đó…). */
-const ENGLISH_HINTS = /^(how|what|where|which|when|who|why|does|did|i|im|our|need|the|is|are|am|get|much|register|birth|marriage|married|certificate|documents|papers|fee|please|apply|for|and|want|of|take|would|should|could|there|this|that|with|from)$/;
+const ENGLISH_HINTS = /^(how|what|where|which|when|who|why|does|did|i|im|our|his|her|their|need|the|is|are|am|get|much|register|birth|marriage|married|certificate|card|documents|papers|fee|please|apply|for|and|want|of|take|would|should|could|there|this|that|with|from|year|old|son|daughter|business|household|shop|open|small|house|land|death|father|mother|wife|husband)$/;
 
 function detectLanguage(text: string, folded: string): 'vi' | 'en' {
   // A Vietnamese letter decides it; otherwise count English function words.
   if (VIETNAMESE_LETTERS.test(text)) return 'vi';
   const words = folded.split(' ');
   const en = words.filter((w) => ENGLISH_HINTS.test(w)).length;
-  return en >= 2 && en / words.length >= 0.3 ? 'en' : 'vi';
+  return en >= 2 && en / words.length >= 0.2 ? 'en' : 'vi';
 }
 
 /** Removes every cue phrase (whole words) from folded text. */
@@ -232,7 +273,24 @@ export function understandQuestion(input: string): Understanding {
     wantsHuman: WANTS_HUMAN.some((p) => containsPhrase(folded, p)),
     content,
     rewrittenContent,
+    ...restOf(text, language, topics, extra),
   };
+}
+
+/** Clause boundaries: punctuation and the conjunctions that start a new clause. */
+const CLAUSE = /[,.;:?!()]+|\s(?:thì|mà|nhưng|còn|hay là|hoặc là|but)\s/iu;
+
+function restOf(text: string, language: 'vi' | 'en', topics: OutOfScopeTopic[], extra: ReadonlySet<string> | undefined) {
+  if (topics.length === 0) return { restContent: [], restRewrittenContent: [] };
+  const clauses = text
+    .split(CLAUSE)
+    .map((c) => foldVietnamese(c))
+    .map((c) => (language === 'en' ? translateEnglish(c) : normaliseTeencode(c)))
+    .filter((c) => c !== '' && !topics.some((t) => t.phrases.some((p) => containsPhrase(c, p))));
+  const folded = clauses.join(' ');
+  const rewritten = applyPhrases(folded);
+  const cuesOf = (f: string) => ASPECT_CUES.flatMap(([, phrases]) => phrases.filter((p) => containsPhrase(f, p)));
+  return { restContent: contentWords(folded, cuesOf(folded), extra), restRewrittenContent: contentWords(rewritten, cuesOf(rewritten), extra) };
 }
 
 /** Phrases that every procedure shares ("hồ sơ", "nộp", "thủ tục"): no help in telling them apart. */
