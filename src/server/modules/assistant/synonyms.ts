@@ -90,6 +90,13 @@ export const PHRASES: ReadonlyArray<readonly [from: string, to: string]> = [
   ['lay chong', 'ket hon'],
   ['cuoi vo', 'ket hon'],
   ['cuoi chong', 'ket hon'],
+  ['qua doi', 'khai tu'],
+  ['tu tran', 'khai tu'],
+  ['bo mat', 'khai tu'],
+  ['me mat', 'khai tu'],
+  ['cha mat', 'khai tu'],
+  ['bo moi mat', 'khai tu'],
+  ['me moi mat', 'khai tu'],
   ['danh mat', 'bi mat'],
   ['lam mat', 'bi mat'],
 ];
