@@ -77,3 +77,52 @@ describe('SMTP_URL and SMTP_FROM', () => {
     expect(parseMailbox('a@example.vn\r\nBcc: x@example.vn')).toBeUndefined();
   });
 });
+
+describe('FILE_STORE and S3_*', () => {
+  const S3 = { FILE_STORE: 's3', S3_ENDPOINT: 'http://minio.internal:9000', S3_BUCKET: 'motcua-files', S3_ACCESS_KEY_ID: 'motcua', S3_SECRET_ACCESS_KEY: 'khoa-bi-mat-123' };
+
+  it('stores files on local disk by default', () => {
+    expect(parseConfig({}).fileStore).toEqual({ kind: 'local' });
+    expect(parseConfig({ FILE_STORE: 'local', S3_BUCKET: 'ignored' }).fileStore).toEqual({ kind: 'local' });
+  });
+
+  it('FILE_STORE=s3 with defaults for the region and path-style addressing, and a normalised prefix', () => {
+    expect(parseConfig(S3).fileStore).toEqual({
+      kind: 's3',
+      s3: { endpoint: 'http://minio.internal:9000', region: 'us-east-1', bucket: 'motcua-files', accessKeyId: 'motcua', secretAccessKey: 'khoa-bi-mat-123', forcePathStyle: true, prefix: '' },
+    });
+    expect(parseConfig({ ...S3, S3_ENDPOINT: '', S3_REGION: 'ap-southeast-1', S3_FORCE_PATH_STYLE: 'false', S3_PREFIX: '/phuong-hoa-hung/files/' }).fileStore).toMatchObject({
+      s3: { endpoint: undefined, region: 'ap-southeast-1', forcePathStyle: false, prefix: 'phuong-hoa-hung/files/' },
+    });
+  });
+
+  it('names each missing or invalid variable, never echoing the secret key', () => {
+    expect(problems({ FILE_STORE: 's3' })).toEqual([
+      expect.stringMatching(/^S3_BUCKET: required/),
+      expect.stringMatching(/^S3_ACCESS_KEY_ID: required/),
+      expect.stringMatching(/^S3_SECRET_ACCESS_KEY: required/),
+    ]);
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ FILE_STORE: 'minio' }, /^FILE_STORE: /],
+      [{ S3_ENDPOINT: 'minio.internal:9000' }, /^S3_ENDPOINT: /],
+      [{ S3_ENDPOINT: 'ftp://minio.internal' }, /^S3_ENDPOINT: /],
+      [{ S3_ENDPOINT: 'http://minio.internal:9000/motcua-files' }, /^S3_ENDPOINT: /],
+      [{ S3_ENDPOINT: 'http://motcua:khoa-bi-mat-123@minio.internal' }, /^S3_ENDPOINT: /],
+      [{ S3_ENDPOINT: 'motcua:khoa-bi-mat-123@minio.internal' }, /^S3_ENDPOINT: /],
+      [{ S3_BUCKET: 'Motcua_Files' }, /^S3_BUCKET: /],
+      [{ S3_BUCKET: 'ab' }, /^S3_BUCKET: /],
+      [{ S3_FORCE_PATH_STYLE: 'có lẽ' }, /^S3_FORCE_PATH_STYLE: /],
+      [{ S3_PREFIX: 'files/../other' }, /^S3_PREFIX: /],
+      [{ S3_PREFIX: 'tệp tin' }, /^S3_PREFIX: /],
+    ];
+    for (const [override, expected] of cases) {
+      const found = problems({ ...S3, ...override });
+      expect(found, JSON.stringify(override)).toEqual([expect.stringMatching(expected)]);
+      expect(found.join(' '), JSON.stringify(override)).not.toContain(S3.S3_SECRET_ACCESS_KEY);
+    }
+  });
+
+  it('refuses S3_* without FILE_STORE, where files would silently stay on local disk', () => {
+    expect(problems({ S3_BUCKET: 'motcua-files', S3_SECRET_ACCESS_KEY: 'khoa-bi-mat-123' })).toEqual([expect.stringMatching(/^FILE_STORE: set FILE_STORE=s3 to use S3_BUCKET, S3_SECRET_ACCESS_KEY/)]);
+  });
+});

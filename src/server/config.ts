@@ -41,6 +41,18 @@ const EnvSchema = Type.Object({
   SMTP_URL: Type.Optional(Type.String()),
   /** `"Name" <address>` or `address`; defaults to SMTP_URL's user when that is an address. */
   SMTP_FROM: Type.Optional(Type.String()),
+  /** Where scans and results are stored: `local` (DATA_DIR/files) or `s3` (an S3-compatible bucket, S3_*). docs/files.md */
+  FILE_STORE: Type.Union([Type.Literal('local'), Type.Literal('s3')], { default: 'local' }),
+  /** `http(s)://host:port` of the S3-compatible server; unset = AWS S3 in S3_REGION. */
+  S3_ENDPOINT: Type.Optional(Type.String()),
+  S3_REGION: Type.String({ minLength: 1, default: 'us-east-1' }),
+  S3_BUCKET: Type.Optional(Type.String()),
+  S3_ACCESS_KEY_ID: Type.Optional(Type.String()),
+  S3_SECRET_ACCESS_KEY: Type.Optional(Type.String()),
+  /** `host/bucket/key` addressing (MinIO and most self-hosted servers); false = `bucket.host/key`. */
+  S3_FORCE_PATH_STYLE: Type.Boolean({ default: true }),
+  /** Key prefix inside the bucket, e.g. `motcua/files`; unset = the bucket's root. */
+  S3_PREFIX: Type.Optional(Type.String()),
 });
 
 export type Env = Static<typeof EnvSchema>;
@@ -64,6 +76,22 @@ export interface AppConfig {
   submissionRateLimit: number;
   /** The SMTP server for the e-mail channel; undefined when SMTP_URL is unset. */
   smtp: SmtpConfig | undefined;
+  /** Where files are stored (FILE_STORE). */
+  fileStore: FileStoreConfig;
+}
+
+export type FileStoreConfig = { kind: 'local' } | { kind: 's3'; s3: S3Config };
+
+export interface S3Config {
+  /** undefined = AWS S3 in `region`. */
+  endpoint: string | undefined;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+  /** '' or ending with '/'. */
+  prefix: string;
 }
 
 export interface SmtpConfig {
@@ -100,7 +128,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     (e) => `${e.path.slice(1) || '(root)'}: ${e.message} (got ${JSON.stringify(e.value)})`,
   );
   const smtp = parseSmtp(env.SMTP_URL || undefined, env.SMTP_FROM || undefined, errors);
-  if (errors.length > 0) throw new ConfigError(errors);
+  const fileStore = parseFileStore(env, errors);
+  if (errors.length > 0 || !fileStore) throw new ConfigError(errors);
   const e = withDefaults as Env;
   return {
     port: e.PORT,
@@ -119,6 +148,53 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     uploads: { maxFileBytes: e.UPLOAD_MAX_FILE_MB * 1024 * 1024, maxTotalBytes: e.UPLOAD_MAX_TOTAL_MB * 1024 * 1024, maxFiles: e.UPLOAD_MAX_FILES },
     submissionRateLimit: e.SUBMISSION_RATE_LIMIT,
     smtp,
+    fileStore,
+  };
+}
+
+const S3_VARIABLES = ['S3_ENDPOINT', 'S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE', 'S3_PREFIX'] as const;
+
+/** FILE_STORE and S3_* → FileStoreConfig; problems are appended to `errors` (the secret key is never echoed). */
+function parseFileStore(env: NodeJS.ProcessEnv, errors: string[]): FileStoreConfig | undefined {
+  const value = (key: string): string | undefined => env[key] || undefined;
+  const kind = value('FILE_STORE');
+  if (kind !== 's3') {
+    // S3_* without any FILE_STORE is a half-done switch: files would silently stay on local disk.
+    const stray = S3_VARIABLES.filter((key) => value(key) !== undefined);
+    if (kind === undefined && stray.length > 0) errors.push(`FILE_STORE: set FILE_STORE=s3 to use ${stray.join(', ')} (or FILE_STORE=local to ignore them)`);
+    return { kind: 'local' };
+  }
+  const before = errors.length;
+  const endpoint = value('S3_ENDPOINT');
+  if (endpoint !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(endpoint);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
+      const shown = endpoint.replace(/^([^/]*\/\/)?[^/]*@/, '$1***@'); // credentials never go in the URL, nor in the log
+      errors.push(`S3_ENDPOINT: expected http(s)://host[:port] with nothing after it, credentials in S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY (got ${JSON.stringify(shown)})`);
+    }
+  }
+  const bucket = value('S3_BUCKET');
+  if (bucket === undefined) errors.push('S3_BUCKET: required when FILE_STORE=s3');
+  else if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) errors.push(`S3_BUCKET: 3–63 lower-case letters, digits, dots and hyphens (got ${JSON.stringify(bucket)})`);
+  const accessKeyId = value('S3_ACCESS_KEY_ID');
+  if (accessKeyId === undefined) errors.push('S3_ACCESS_KEY_ID: required when FILE_STORE=s3');
+  const secretAccessKey = value('S3_SECRET_ACCESS_KEY');
+  if (secretAccessKey === undefined) errors.push('S3_SECRET_ACCESS_KEY: required when FILE_STORE=s3');
+  const rawPrefix = value('S3_PREFIX') ?? '';
+  const prefix = rawPrefix.replace(/^\/+|\/+$/g, '');
+  if (prefix !== '' && (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(prefix) || prefix.split('/').some((part) => part === '.' || part === '..'))) {
+    errors.push(`S3_PREFIX: path segments of letters, digits, '.', '_' and '-' separated by '/' (got ${JSON.stringify(rawPrefix)})`);
+  }
+  const forcePathStyle = BOOL[(value('S3_FORCE_PATH_STYLE') ?? 'true').toLowerCase()];
+  if (errors.length > before || bucket === undefined || accessKeyId === undefined || secretAccessKey === undefined || forcePathStyle === undefined) return undefined;
+  return {
+    kind: 's3',
+    s3: { endpoint, region: value('S3_REGION') ?? 'us-east-1', bucket, accessKeyId, secretAccessKey, forcePathStyle, prefix: prefix === '' ? '' : `${prefix}/` },
   };
 }
 

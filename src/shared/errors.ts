@@ -156,6 +156,11 @@ export const ERRORS = {
     vi: 'Tổng dung lượng các tệp gửi lên vượt quá mức cho phép.',
     en: 'The uploaded files together are larger than allowed.',
   },
+  FILE_STORE_UNAVAILABLE: {
+    status: 503,
+    vi: 'Kho lưu trữ tệp tạm thời không truy cập được. Vui lòng thử lại sau ít phút.',
+    en: 'The file storage is temporarily unreachable. Please try again in a few minutes.',
+  },
 
   // Online submission
   ONLINE_NOT_AVAILABLE: {

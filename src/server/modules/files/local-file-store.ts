@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Dirent } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, unlink, utimes, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, unlink, utimes, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../http/app-error.js';
@@ -14,81 +13,15 @@ import {
   type StoredObject,
   type VerifyResult,
 } from './file-store.js';
-import { SNIFF_BYTES, sniffFileType, type AllowedMime } from './sniff.js';
+import { DIR_MODE, PART_SUFFIX, isErrno, removeStaleParts, spoolToFile, statOrUndefined } from './spool.js';
 
 const TMP_DIR = 'tmp';
-const FILE_MODE = 0o640;
-const DIR_MODE = 0o750;
-
-function isErrno(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
-}
-
-async function* chunksOf(source: FileSource): AsyncIterable<Uint8Array> {
-  if (source instanceof Uint8Array) {
-    yield source;
-    return;
-  }
-  for await (const chunk of source as AsyncIterable<unknown>) {
-    if (chunk instanceof Uint8Array) yield chunk;
-    else if (typeof chunk === 'string') yield Buffer.from(chunk);
-    else throw new TypeError('file source yielded a non-binary chunk');
-  }
-}
-
-async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
-  let offset = 0;
-  while (offset < chunk.length) {
-    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
-    offset += bytesWritten;
-  }
-}
 
 /** fsync a directory so a rename or a new entry in it survives a power cut. */
 async function syncDir(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function statOrUndefined(file: string): Promise<{ size: number; mtime: Date } | undefined> {
-  try {
-    return await stat(file);
-  } catch (error) {
-    if (isErrno(error, 'ENOENT')) return undefined;
-    throw error;
-  }
-}
-
-/**
- * Streams `source` into a new temp file: size limit and type checked as bytes arrive (a wrong
- * type is refused on its first KiB), hashed while written, fsynced before it resolves. The
- * caller removes the temp file if this throws.
- */
-async function writeTempFile(tmpPath: string, source: FileSource, maxBytes: number): Promise<Omit<StoredFile, 'key'>> {
-  const handle = await open(tmpPath, 'wx', FILE_MODE);
-  try {
-    const hash = createHash('sha256');
-    let size = 0;
-    let head = Buffer.alloc(0);
-    let mime: AllowedMime | undefined;
-    for await (const chunk of chunksOf(source)) {
-      size += chunk.length;
-      if (size > maxBytes) throw new AppError('FILE_TOO_LARGE', { internal: `more than ${maxBytes} bytes` });
-      if (mime === undefined) {
-        head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
-        if (head.length >= SNIFF_BYTES) mime = sniffFileType(head);
-      }
-      hash.update(chunk);
-      await writeAll(handle, chunk);
-    }
-    if (size === 0) throw new AppError('FILE_EMPTY');
-    mime ??= sniffFileType(head);
-    await handle.sync();
-    return { sha256: hash.digest('hex'), size, mime };
   } finally {
     await handle.close();
   }
@@ -127,9 +60,9 @@ export class LocalFileStore implements FileStore {
     if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new RangeError(`maxBytes must be a positive integer, got ${maxBytes}`);
     const tmpDir = path.join(this.root, TMP_DIR);
     await mkdir(tmpDir, { recursive: true, mode: DIR_MODE });
-    const tmpPath = path.join(tmpDir, `${randomUUID()}.part`);
+    const tmpPath = path.join(tmpDir, `${randomUUID()}${PART_SUFFIX}`);
     try {
-      const written = await writeTempFile(tmpPath, source, maxBytes);
+      const written = await spoolToFile(tmpPath, source, maxBytes, { sync: true });
       return await this.moveIntoPlace(tmpPath, written);
     } catch (error) {
       await rm(tmpPath, { force: true });
@@ -227,25 +160,7 @@ export class LocalFileStore implements FileStore {
   }
 
   async removeStaleUploads(olderThan: Date): Promise<number> {
-    const tmpDir = path.join(this.root, TMP_DIR);
-    let entries: Dirent[];
-    try {
-      entries = await readdir(tmpDir, { withFileTypes: true });
-    } catch (error) {
-      if (isErrno(error, 'ENOENT')) return 0;
-      throw error;
-    }
-    let removed = 0;
-    for (const entry of entries) {
-      if (!entry.isFile() || !entry.name.endsWith('.part')) continue;
-      const file = path.join(tmpDir, entry.name);
-      const info = await statOrUndefined(file);
-      if (info && info.mtime < olderThan) {
-        await rm(file, { force: true });
-        removed += 1;
-      }
-    }
-    return removed;
+    return removeStaleParts(path.join(this.root, TMP_DIR), olderThan);
   }
 
   /** The two-hex-digit fan-out directories of `dir` (so `tmp/` and anything foreign are skipped). */
