@@ -34,6 +34,7 @@ import { createFileStore } from './modules/files/collect-files-job.js';
 import type { FileStore } from './modules/files/file-store.js';
 import { copilotRoutes } from './modules/documents/routes.js';
 import { OcrPool, type OcrPoolOptions } from './modules/documents/ocr-worker.js';
+import { dossierSlipFeeRoutes } from './modules/dossiers/slip-fee-routes.js';
 import { EventHub } from './realtime/hub.js';
 import { WEB_DIST_DIR } from './paths.js';
 
@@ -172,6 +173,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         lookupRateLimit: config.lookupRateLimit,
       });
       await api.register(copilotRoutes, { database, ocr });
+      await api.register(dossierSlipFeeRoutes, { database });
     },
     { prefix: '/api' },
   );

@@ -8,7 +8,8 @@ import { dispatchOutbox, logSender } from './modules/messages/outbox.js';
 import { runJobOnce, slotOf } from './jobs/run-job.js';
 import { warnDeadlines } from './modules/dossiers/warn-deadlines.js';
 import { createEmailSender } from './modules/messages/email-sender.js';
-import { collectStoredFiles, createFileStore } from './modules/files/collect-files-job.js';
+import { collectStoredFiles } from './modules/files/collect-files-job.js';
+import { createConfiguredFileStore } from './modules/files/configured-store.js';
 
 /** Boots motcua: config → database → migrations and reference data → HTTP server; stops gracefully. */
 async function main(): Promise<void> {
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   }
   mkdirSync(config.dataDir, { recursive: true });
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax });
-  const fileStore = createFileStore(config.dataDir);
+  const fileStore = createConfiguredFileStore(config);
   const app = await buildApp({ config, database, fileStore });
   const log = app.log;
   log.info({ database: database.describe }, 'database opened');

@@ -184,7 +184,6 @@ export const ERRORS = {
     en: 'Online submission not found (the link is wrong or no longer valid).',
   },
 
-
   // Payments
   PAYMENT_QR_INVALID: {
     status: 400,
@@ -220,6 +219,15 @@ export const ERRORS = {
     vi: 'Văn bản xin lỗi và hẹn lại phải được lập chậm nhất 01 ngày trước ngày hẹn trả kết quả.',
     en: 'The apology with a new date must be issued at least one day before the due date.',
   },
+  SLIP_NOT_AVAILABLE: {
+    status: 409,
+    vi: 'Hồ sơ chưa có thông tin để lập phiếu này (ví dụ: chưa từng bị từ chối thì không có phiếu từ chối).',
+    en: 'The dossier has no record this slip is made from (e.g. no refusal slip for a dossier never refused).',
+  },
+  DOSSIER_FEE_PAID: { status: 409, vi: 'Hồ sơ đã thu đủ phí, lệ phí; không thể sửa mức phí.', en: 'The fee has been paid in full; it can no longer be changed.' },
+  PAYMENT_NOT_DUE: { status: 409, vi: 'Hồ sơ không có khoản phí, lệ phí nào phải nộp.', en: 'Nothing is due for this dossier.' },
+  PAYMENT_EXCEEDS_DUE: { status: 400, vi: 'Số tiền thu vượt quá số phí, lệ phí còn phải nộp.', en: 'The amount exceeds what is still due.' },
+  BANK_ACCOUNT_NOT_SET: { status: 409, vi: 'Trung tâm chưa khai báo tài khoản nhận chuyển khoản.', en: 'The center has no bank account set for transfers.' },
   CITIZEN_ID_INVALID: { status: 400, vi: 'Số định danh cá nhân không hợp lệ.', en: 'Invalid personal identification number.' },
 
   // Reading documents (copilot)

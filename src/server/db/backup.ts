@@ -32,6 +32,8 @@ export const BACKUP_TABLES = [
   'dossier_events',
   'dossier_warnings',
   'dossier_files',
+  'payment_sequences',
+  'dossier_payments',
   'assistant_conversations',
   'assistant_turns',
   'audit_log',

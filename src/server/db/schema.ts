@@ -23,6 +23,10 @@ export interface CentersTable {
   late_cutoff: Generated<string>;
   wait_alert_minutes: Generated<number>;
   message_channel: Generated<'log' | 'sms' | 'zalo'>;
+  bank_bin: string | null;
+  bank_account: string | null;
+  bank_account_name: string | null;
+  notify_email: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -323,6 +327,7 @@ export interface DossiersTable {
   returned_at: NullableTimestamp;
   fee_vnd: Generated<number>;
   payment_status: Generated<'not_required' | 'unpaid' | 'paid'>;
+  fee_reason: string | null;
   public_token: string;
   submission_reference: string | null;
   submission_token_hash: string | null;
@@ -379,6 +384,24 @@ export interface DossierWarningsTable {
   dossier_id: string;
   kind: 'due_soon' | 'overdue';
   created_at: Timestamp;
+}
+
+export interface DossierPaymentsTable {
+  id: Generated<string>;
+  center_id: string;
+  dossier_id: string;
+  receipt_number: string;
+  amount_vnd: number;
+  method: 'cash' | 'transfer';
+  reference: string | null;
+  received_by: string | null;
+  received_at: Timestamp;
+}
+
+export interface PaymentSequencesTable {
+  center_id: string;
+  year: number;
+  last_number: number;
 }
 
 export interface JobRunsTable {
@@ -445,6 +468,8 @@ export interface DB {
   dossier_events: DossierEventsTable;
   dossier_warnings: DossierWarningsTable;
   dossier_files: DossierFilesTable;
+  dossier_payments: DossierPaymentsTable;
+  payment_sequences: PaymentSequencesTable;
   job_runs: JobRunsTable;
   schema_migrations: SchemaMigrationsTable;
   assistant_conversations: AssistantConversationsTable;

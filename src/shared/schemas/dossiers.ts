@@ -50,6 +50,34 @@ export const ReceiveDossierBody = Type.Object(
 );
 export type ReceiveDossierBody = Static<typeof ReceiveDossierBody>;
 
+/**
+ * A dossier handed in at the counter that is not accepted: `request_more` (what to bring; the
+ * items default to the required documents missing from the checklist) or `refuse` (reasons).
+ */
+export const DeclineAtCounterBody = Type.Object(
+  {
+    procedureCode: ReceiveDossierBody.properties.procedureCode,
+    applicant: Applicant,
+    representative: Type.Optional(Representative),
+    documents: Type.Array(HandedDocument, { maxItems: 200 }),
+    ticketId: Type.Optional(Uuid),
+    decision: Type.Union([Type.Literal('request_more'), Type.Literal('refuse')]),
+    items: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { position: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), name: Type.Optional(Text(500)), note: Type.Optional(Text(1000)) },
+          { additionalProperties: false },
+        ),
+        { maxItems: 50 },
+      ),
+    ),
+    reason: Type.Optional(Text(2000)),
+    reasons: Type.Optional(Type.Array(Text(2000), { minItems: 1, maxItems: 30 })),
+  },
+  { additionalProperties: false },
+);
+export type DeclineAtCounterBody = Static<typeof DeclineAtCounterBody>;
+
 export const Timeliness = Type.Union([
   Type.Literal('early'),
   Type.Literal('on_time'),
@@ -129,3 +157,94 @@ export const PublicDossier = Type.Object({
   verified: Type.Boolean(),
 });
 export type PublicDossier = Static<typeof PublicDossier>;
+
+export const AdjustFeeBody = Type.Object(
+  { feeVnd: Type.Integer({ minimum: 0, maximum: 100_000_000 }), reason: Text(500, 3) },
+  { additionalProperties: false },
+);
+
+export const RecordPaymentBody = Type.Object(
+  {
+    amountVnd: Type.Integer({ minimum: 1, maximum: 100_000_000 }),
+    method: Type.Union([Type.Literal('cash'), Type.Literal('transfer')]),
+    /** Bank transaction reference for a transfer. */
+    reference: Type.Optional(Text(100)),
+  },
+  { additionalProperties: false },
+);
+
+const PaymentStatus = Type.Union([Type.Literal('not_required'), Type.Literal('unpaid'), Type.Literal('paid')]);
+
+export const DossierFees = Type.Object({
+  feeVnd: Type.Integer(),
+  paidVnd: Type.Integer(),
+  dueVnd: Type.Integer(),
+  paymentStatus: PaymentStatus,
+  reason: Type.Union([Type.String(), Type.Null()]),
+  payments: Type.Array(
+    Type.Object({
+      receiptNumber: Type.String(),
+      amountVnd: Type.Integer(),
+      method: Type.Union([Type.Literal('cash'), Type.Literal('transfer')]),
+      reference: Type.Union([Type.String(), Type.Null()]),
+      receivedAt: IsoDateTime,
+      receivedBy: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+});
+export type DossierFees = Static<typeof DossierFees>;
+
+export const PaymentQr = Type.Object({
+  payload: Type.String({ description: 'VietQR (EMVCo) text encoded in the QR code' }),
+  svg: Type.String(),
+  amountVnd: Type.Integer(),
+  purpose: Type.String(),
+  bank: Type.Object({ bin: Type.String(), account: Type.String(), name: Type.String() }),
+});
+export type PaymentQr = Static<typeof PaymentQr>;
+
+export const SLIP_FILES = ['receipt', 'supplement-request', 'refusal', 'apology', 'stop-notice', 'process-control'] as const;
+export const SlipParams = Type.Object(
+  { id: Uuid, slip: Type.String({ pattern: `^(${SLIP_FILES.join('|')})\\.pdf$`, description: 'receipt.pdf, supplement-request.pdf, refusal.pdf, apology.pdf, stop-notice.pdf, process-control.pdf' }) },
+  { additionalProperties: false },
+);
+
+export const RegisterQuery = Type.Object(
+  { from: CivilDate, to: CivilDate, format: Type.Optional(Type.Union([Type.Literal('pdf'), Type.Literal('csv'), Type.Literal('xlsx')])) },
+  { additionalProperties: false },
+);
+
+export const StatsQuery = Type.Object({ from: CivilDate, to: CivilDate }, { additionalProperties: false });
+
+/** Progress over a period as the QĐ 766 index counts it (indicator 5), with channels and apology letters. */
+export const DossierStats = Type.Object({
+  from: CivilDate,
+  to: CivilDate,
+  received: Type.Object({ total: Type.Integer(), online: Type.Integer(), counter: Type.Integer(), post: Type.Integer() }),
+  finished: Type.Object({ total: Type.Integer(), early: Type.Integer(), onTime: Type.Integer(), late: Type.Integer(), withdrawn: Type.Integer() }),
+  processing: Type.Object({ total: Type.Integer(), inTime: Type.Integer(), overdue: Type.Integer() }),
+  /** (early + on time + processing within the deadline) / (finished + processing) × 100; null when there is nothing to count. */
+  onTimeRate: Type.Union([Type.Number(), Type.Null()]),
+  /** 20 × rate / 100: the points of indicator 5. */
+  progressScore: Type.Union([Type.Number(), Type.Null()]),
+  apologies: Type.Integer(),
+  supplementRequests: Type.Integer(),
+  refusals: Type.Integer(),
+});
+export type DossierStats = Static<typeof DossierStats>;
+
+/** A leader's summary of a dossier before approval, composed from its records only. */
+export const DossierSummary = Type.Object({
+  lines: Type.Array(Type.String()),
+  steps: Type.Array(
+    Type.Object({
+      at: IsoDateTime,
+      action: Type.String(),
+      actorName: Type.Union([Type.String(), Type.Null()]),
+      comment: Type.Union([Type.String(), Type.Null()]),
+      /** Working time the dossier stayed at this step (until the next event, or now). */
+      workingMinutes: Type.Integer(),
+    }),
+  ),
+});
+export type DossierSummary = Static<typeof DossierSummary>;

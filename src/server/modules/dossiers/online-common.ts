@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Executor } from '../../db/database.js';
 import type { AuditContext } from '../audit/record-audit.js';
-import { enqueueMessage } from '../messages/outbox.js';
+import { notifyApplicant } from './notify-applicant.js';
 
 /** SHA-256 (hex) of a status token: only the hash is stored, the token is given once. */
 export function hashStatusToken(token: string): string {
@@ -33,13 +33,12 @@ export function citizenContext(centerId: string, request: { ip: string | null; r
 }
 
 /**
- * Queues a message to the applicant in the caller's transaction (it leaves only if that commits),
- * by the center's text channel to the phone given in the submission; none without a phone.
+ * Queues a message to the applicant in the caller's transaction (it leaves only if that commits):
+ * by the center's text channel to the phone, and by e-mail when the center has it on
+ * (notify-applicant.ts); none without contacts.
  */
-export async function messageApplicant(trx: Executor, d: { center_id: string; applicant_phone: string | null }, dedupeKey: string, body: string): Promise<void> {
-  if (!d.applicant_phone) return;
-  const center = await trx.selectFrom('centers').select(['name', 'message_channel']).where('id', '=', d.center_id).executeTakeFirstOrThrow();
-  await enqueueMessage(trx, { centerId: d.center_id, channel: center.message_channel, recipient: d.applicant_phone, body: `${body} ${center.name}`, dedupeKey: `dossier:${dedupeKey}` });
+export async function messageApplicant(trx: Executor, d: { center_id: string; applicant_phone: string | null; applicant_email?: string | null }, dedupeKey: string, body: string): Promise<void> {
+  await notifyApplicant(trx, d.center_id, { applicant_phone: d.applicant_phone, applicant_email: d.applicant_email ?? null }, dedupeKey, body);
 }
 
 /** Groups uploaded files by the document position of their field name (`doc-3` → 3); other names → null. */

@@ -7,9 +7,10 @@ import type { ReceiveDossierBody } from '../../../shared/schemas/dossiers.js';
 import type { DossierStatus, DossiersTable } from '../../db/schema.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import { loadCenterCalendarRules } from '../calendar/center-calendar.js';
-import { computeDueAt, toVietnamDate } from '../calendar/working-calendar.js';
+import { computeDueAt, formatDateTimeVN, toVietnamDate } from '../calendar/working-calendar.js';
 import type { Derived } from '../catalog/catalog-file.js';
 import { DVCQG_STATUS } from './status.js';
+import { notifyApplicant } from './notify-applicant.js';
 
 /** `{agency code}-{YYMMDD}-{NNNN}`: TT 03/2025 Art. 13 / the Thanh Hóa system (REFERENCE §c); at least 4 digits. */
 export function formatDossierCode(agencyCode: string, receiptDay: string, n: number): string {
@@ -108,6 +109,37 @@ export async function acceptDossier<T extends { id: string }>(
   return { ...dossier, code };
 }
 
+export interface ChecklistRow {
+  position: number;
+  name: string;
+  condition: string | null;
+  copyType: 'original' | 'certified_copy' | 'copy';
+  copiesRequired: number;
+  copiesReceived: number;
+  status: ReceiveDossierBody['documents'][number]['status'];
+  note: string | null;
+}
+
+/** The procedure's documents (positions from 1) with what was handed in; unmentioned ones are missing. */
+export function checklistOf(derived: Derived, handedIn: ReceiveDossierBody['documents']): ChecklistRow[] {
+  const required = derived.documents.filter((d) => d.kind === 'document');
+  const byPosition = new Map(handedIn.map((d) => [d.position, d]));
+  return required.map((d, i) => {
+    const handed = byPosition.get(i + 1);
+    const status = handed?.status ?? 'missing';
+    return { position: i + 1, name: d.name, condition: d.condition, copyType: copyTypeOf(d.copyType), copiesRequired: Math.max(1, d.copies), copiesReceived: handed?.copiesReceived ?? (status === 'received' ? Math.max(1, d.copies) : 0), status, note: handed?.note ?? null };
+  });
+}
+
+/** Required (unconditional) documents missing or not valid. */
+export function missingOf(rows: readonly ChecklistRow[]): ChecklistRow[] {
+  return rows.filter((r) => (r.status === 'missing' || r.status === 'invalid') && r.condition === null);
+}
+
+export function documentValues(centerId: string, dossierId: string, rows: readonly ChecklistRow[]) {
+  return rows.map((r) => ({ center_id: centerId, dossier_id: dossierId, position: r.position, name: r.name, condition: r.condition, copy_type: r.copyType, copies_required: r.copiesRequired, copies_received: r.copiesReceived, status: r.status, note: r.note }));
+}
+
 /**
  * Accepts a complete dossier at the counter: checks the applicant and the documents against the
  * procedure, gives it its official code and its due date from the center's working calendar,
@@ -119,14 +151,8 @@ export async function receiveDossier(db: Db, ctx: AuditContext & { centerId: str
   if (idProblem) throw new AppError('CITIZEN_ID_INVALID', { detail: CITIZEN_ID_MESSAGES_VI[idProblem], errors: [{ path: 'body/applicant/idNumber', message: CITIZEN_ID_MESSAGES_VI[idProblem] }] });
   const terms = await receptionTermsOf(db, ctx.centerId, input.procedureCode, input.workingDays, now);
 
-  const required = terms.derived.documents.filter((d) => d.kind === 'document');
-  const byPosition = new Map(input.documents.map((d) => [d.position, d]));
-  const rows = required.map((d, i) => {
-    const handed = byPosition.get(i + 1);
-    const status = handed?.status ?? 'missing';
-    return { position: i + 1, name: d.name, condition: d.condition, copyType: copyTypeOf(d.copyType), copiesRequired: Math.max(1, d.copies), copiesReceived: handed?.copiesReceived ?? (status === 'received' ? Math.max(1, d.copies) : 0), status, note: handed?.note ?? null };
-  });
-  const missing = rows.filter((r) => r.status === 'missing' || r.status === 'invalid').filter((r) => r.condition === null);
+  const rows = checklistOf(terms.derived, input.documents);
+  const missing = missingOf(rows);
   if (missing.length > 0) {
     throw new AppError('DOSSIER_INCOMPLETE', { errors: missing.map((m) => ({ path: `body/documents/${m.position}`, message: `Thiếu hoặc chưa hợp lệ: ${m.name}` })) });
   }
@@ -163,8 +189,9 @@ export async function receiveDossier(db: Db, ctx: AuditContext & { centerId: str
     );
     await trx
       .insertInto('dossier_documents')
-      .values(rows.map((r) => ({ center_id: ctx.centerId, dossier_id: dossier.id, position: r.position, name: r.name, condition: r.condition, copy_type: r.copyType, copies_required: r.copiesRequired, copies_received: r.copiesReceived, status: r.status, note: r.note })))
+      .values(documentValues(ctx.centerId, dossier.id, rows))
       .execute();
+    await notifyApplicant(trx, ctx.centerId, dossier, `receive:${dossier.id}`, `Hồ sơ ${dossier.code} (${terms.procedure.name}) đã được tiếp nhận, hẹn trả kết quả ${formatDateTimeVN(terms.due.dueAt)}.`);
     return { dossier, explanation: terms.due.explanation };
   });
 }

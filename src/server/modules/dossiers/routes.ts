@@ -5,10 +5,10 @@ import type { Database } from '../../db/database.js';
 import { auditContextOf, staffOf } from '../../http/access-control.js';
 import { PROBLEMS } from '../../http/responses.js';
 import { IdParams } from '../../../shared/schemas/common.js';
-import { DossierView, PublicDossier, PublicDossierQuery, ReceiveDossierBody } from '../../../shared/schemas/dossiers.js';
+import { DeclineAtCounterBody, DossierView, PublicDossier, PublicDossierQuery, ReceiveDossierBody } from '../../../shared/schemas/dossiers.js';
 import { getDossier, lookupDossier } from './dossier-views.js';
 import { receiveDossier } from './receive-dossier.js';
-import { renderReceipt } from './receipt-pdf.js';
+import { declineAtCounter } from './reception-decisions.js';
 
 const CodeParams = Type.Object({ code: Type.String({ minLength: 10, maxLength: 60, pattern: '^[A-Z0-9.]+-[0-9]{6}-[0-9]{4,}$' }) }, { additionalProperties: false });
 
@@ -29,24 +29,28 @@ export async function dossiersRoutes(fastify: FastifyInstance, opts: { database:
     },
   );
 
+  app.post(
+    '/dossiers/not-accepted',
+    {
+      config: { access: 'dossiers.receive' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Record a dossier not accepted at the counter: ask for more (Mẫu 02) or refuse (Mẫu 03)',
+        body: DeclineAtCounterBody,
+        response: { 201: DossierView, ...PROBLEMS },
+      },
+    },
+    async (request, reply) => {
+      const ctx = auditContextOf(request);
+      const { id } = await declineAtCounter(db, ctx, request.body);
+      return reply.status(201).send(await getDossier(db, ctx.centerId, id));
+    },
+  );
+
   app.get(
     '/dossiers/:id',
     { config: { access: 'dossiers.read' }, schema: { tags: ['dossiers'], summary: 'A dossier of my center', params: IdParams, response: { 200: DossierView, ...PROBLEMS } } },
     async (request) => getDossier(db, staffOf(request).centerId, request.params.id),
-  );
-
-  app.get(
-    '/dossiers/:id/slips/receipt.pdf',
-    { config: { access: 'dossiers.read' }, schema: { tags: ['dossiers'], summary: 'Receipt-and-appointment slip (Mẫu 01) as PDF', params: IdParams } },
-    async (request, reply) => {
-      const origin = `${request.protocol}://${request.host}`;
-      const { pdf, fileName } = await renderReceipt(db, staffOf(request).centerId, request.params.id, origin);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="${fileName}"`)
-        .header('cache-control', 'private, no-store')
-        .send(pdf);
-    },
   );
 
   app.get(
