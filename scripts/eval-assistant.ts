@@ -16,7 +16,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import MiniSearch from 'minisearch';
 import { answerQuestion, type EngineAnswer } from '../src/server/modules/assistant/answer-question.js';
 import type { Derived, ProcedureRecord } from '../src/server/modules/catalog/catalog-file.js';
@@ -29,7 +29,7 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const DEV_SET = path.join(REPO_ROOT, 'eval/assistant/dev-set.jsonl');
 const EXTERNAL_SET = path.resolve(REPO_ROOT, '../shared/eval/external/cantho-public-services.test.json');
 
-interface Question {
+export interface Question {
   id: string;
   question: string;
   gold: string[];
@@ -37,14 +37,14 @@ interface Question {
   outOfScope: boolean;
 }
 
-interface CatalogEntry {
+export interface CatalogEntry {
   code: string;
   name: string;
   facts: GoldFacts;
   documentsText: string;
 }
 
-function loadCatalog(): CatalogEntry[] {
+export function loadCatalog(): CatalogEntry[] {
   const file = JSON.parse(readFileSync(SHIPPED_CATALOG, 'utf8')) as { procedures: Array<ProcedureRecord & { derived: Derived }> };
   return file.procedures.map((p) => {
     const docs = p.derived.documents.filter((d) => d.kind === 'document');
@@ -65,8 +65,7 @@ function loadJsonl(file: string): Question[] {
 }
 
 /** The external set names its gold procedure after "thủ tục hành chính" in `context`. */
-function loadExternal(file: string, catalog: CatalogEntry[]): Question[] {
-  const rows = JSON.parse(readFileSync(file, 'utf8')) as Array<{ question: string; context: string[] | string }>;
+export function externalQuestions(rows: Array<{ question: string; context: string[] | string }>, catalog: Array<Pick<CatalogEntry, 'code' | 'name'>>): Question[] {
   const strip = (s: string) => foldVietnamese(s).replace(/^thu tuc /, '');
   return rows.map((r, i) => {
     const context = Array.isArray(r.context) ? r.context.join(' ') : r.context;
@@ -84,7 +83,7 @@ function loadExternal(file: string, catalog: CatalogEntry[]): Question[] {
 // ---- variants -------------------------------------------------------------------------------
 
 /** Seeded RNG (mulberry32): the same typos in every run. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -96,12 +95,12 @@ function rng(seed: number): () => number {
 }
 
 /** Diacritics dropped (đ→d) as people type without an IME; spaces, case and punctuation kept. */
-function stripDiacritics(s: string): string {
+export function stripDiacritics(s: string): string {
   return s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
 
 /** One typo per five words (at least one) in words of 4+ letters: drop, swap, double or replace a letter. */
-function withTypos(s: string, random: () => number): string {
+export function withTypos(s: string, random: () => number): string {
   const words = s.split(' ');
   const candidates = words.map((w, i) => ({ w, i })).filter(({ w }) => [...w].filter((c) => /\p{L}/u.test(c)).length >= 4);
   const n = Math.max(1, Math.round(words.length / 5));
@@ -263,7 +262,7 @@ async function main(): Promise<void> {
   }
   if (args.length === 0) {
     if (existsSync(EXTERNAL_SET)) {
-      const questions = loadExternal(EXTERNAL_SET, catalog);
+      const questions = externalQuestions(JSON.parse(readFileSync(EXTERNAL_SET, 'utf8')) as Array<{ question: string; context: string[] }>, catalog);
       sets.push({ title: `external (GPL-3.0, read by path): ${path.basename(EXTERNAL_SET)}`, questions });
     } else console.log(`(skipped the external set: ${EXTERNAL_SET} not found)`);
   }
@@ -302,4 +301,4 @@ async function main(): Promise<void> {
   await database.close();
 }
 
-await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -285,7 +285,11 @@ export async function answerQuestion(db: Executor, options: AnswerOptions): Prom
     chosen = choice !== null ? (previous.procedureCodes[choice] ?? null) : null;
     const prior = understandQuestion(previous.question);
     ranked = retrieve(u, (c) => keep(c) && previous.procedureCodes.includes(c), prior.content);
-    if (!chosen && ranked.items.length > 0 && u.content.length > 0) chosen = ranked.items[0]?.code ?? null;
+    // Words that narrow the previous question pick a candidate only if they are that candidate's
+    // own words; anything else is a new question.
+    const narrowed = ranked.items[0];
+    const text = narrowed ? (index.matchText(narrowed.code) ?? '') : '';
+    if (!chosen && narrowed && sharesPhrase(u.content, text, catalogWords().common) && coverage(u.content, text) >= 0.5) chosen = narrowed.code;
     if (chosen) {
       const detail = await getProcedure(db, chosen, options.center?.slug);
       const asked = u.aspects[0] === 'general' ? prior.aspects : u.aspects;

@@ -62,6 +62,11 @@ describe('the citizen assistant', () => {
     const second = await ask('lưu động', { sessionId: first.sessionId ?? '' });
     expect(second.clarifyingQuestion).toBeUndefined();
     expect(second.procedures[0]?.code).toBe('1.003583');
+    const byNumber = await ask('1', { sessionId: (await ask('chứng thực')).sessionId ?? '' });
+    expect(byNumber.clarifyingQuestion).toBeUndefined();
+    expect(byNumber.procedures).toHaveLength(1);
+    const other = await ask('đăng ký tạm trú cần gì', { sessionId: (await ask('khai sinh')).sessionId ?? '' });
+    expect(other.procedures[0]?.code).toBe('1.004194');
   });
 
   it('says plainly that a divorce and property division are out of scope, and offers a person', async () => {
