@@ -31,6 +31,17 @@ describe('online submission (browser)', () => {
     return c;
   }
 
+  async function receptionist(next: string): Promise<Page> {
+    const desk = await (await context()).newPage();
+    const account = server.account('receptionist');
+    await desk.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
+    await desk.getByLabel('Tên đăng nhập').fill(account.username);
+    await desk.getByLabel('Mật khẩu').fill(account.password);
+    await desk.getByRole('button', { name: 'Đăng nhập' }).click();
+    await desk.waitForURL((url) => url.pathname === next);
+    return desk;
+  }
+
   it('a citizen submits online, the form survives a closed page, the receptionist accepts, the status page shows the code', { timeout: 90_000 }, async () => {
     const citizen = await context(PHONE);
     let page: Page = await citizen.newPage();
@@ -76,12 +87,7 @@ describe('online submission (browser)', () => {
     await screenshot(page, 'online-status-submitted-phone');
 
     // The receptionist finds it in the review list, sees the scans and accepts it.
-    const desk = await (await context()).newPage();
-    const account = server.account('receptionist');
-    await desk.goto(`/dang-nhap?next=${encodeURIComponent('/ho-so/truc-tuyen')}`);
-    await desk.getByLabel('Tên đăng nhập').fill(account.username);
-    await desk.getByLabel('Mật khẩu').fill(account.password);
-    await desk.getByRole('button', { name: 'Đăng nhập' }).click();
+    const desk = await receptionist('/ho-so/truc-tuyen');
     await desk.getByRole('heading', { level: 1, name: 'Hồ sơ trực tuyến chờ xem xét' }).waitFor();
     await screenshot(desk, 'online-review-list');
     await desk.getByRole('link', { name: reference }).click();
@@ -106,5 +112,41 @@ describe('online submission (browser)', () => {
     await page.getByTestId('status-code').filter({ hasText: code }).waitFor();
     expect(await horizontalOverflow(page)).toEqual([]);
     await screenshot(page, 'online-status-accepted-phone');
+  });
+  it('the receptionist asks for a document again; the citizen sends it from the status page', { timeout: 90_000 }, async () => {
+    const page = await (await context(PHONE)).newPage();
+    await page.goto(`/nop-truc-tuyen/${PROCEDURE}`);
+    await page.getByLabel('Họ và tên').fill('Đặng Văn Minh');
+    await page.getByLabel('Số định danh cá nhân (CCCD)').fill('079085001122');
+    await page.getByLabel('Địa chỉ').fill('8 Cách Mạng Tháng Tám, phường Hòa Hưng');
+    await page.locator('#doc-file-1').setInputFiles(scan(3));
+    await page.locator('#doc-file-2').setInputFiles(scan(4));
+    await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
+    const reference = ((await page.getByTestId('online-reference').textContent()) ?? '').trim();
+    await page.getByTestId('online-status-link').click();
+    await page.getByTestId('status-reference').filter({ hasText: reference }).waitFor();
+
+    const desk = await receptionist('/ho-so/truc-tuyen');
+    await desk.getByRole('link', { name: reference }).click();
+    await desk.locator('summary', { hasText: /^Yêu cầu bổ sung$/ }).first().click();
+    await desk.getByRole('checkbox', { name: /Tờ khai thay đổi thông tin cư trú/ }).check();
+    await desk.getByLabel('Ghi chú (cần bổ sung gì)').fill('Tờ khai chưa có chữ ký của người khai.');
+    await desk.locator('#ask-reason').fill('Tờ khai chưa hợp lệ.');
+    await desk.getByRole('button', { name: 'Gửi yêu cầu bổ sung' }).click();
+    await desk.locator('.dossier-header', { hasText: 'Chưa đủ hồ sơ' }).waitFor();
+    await desk.getByRole('link', { name: /Phiếu yêu cầu bổ sung \(Mẫu 02\)/ }).waitFor();
+    await screenshot(desk, 'online-review-requested');
+
+    await page.reload();
+    await page.getByText('Tờ khai chưa có chữ ký của người khai.').first().waitFor();
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await screenshot(page, 'online-status-incomplete-phone');
+    const slip = await page.request.get((await page.getByRole('link', { name: 'Tải phiếu yêu cầu bổ sung (Mẫu 02)' }).getAttribute('href')) ?? '');
+    expect(slip.headers()['content-type']).toBe('application/pdf');
+    await page.locator('#re-file-2').setInputFiles(scan(5));
+    await page.getByRole('button', { name: 'Gửi bổ sung' }).click();
+    await page.getByText('Hồ sơ đang chờ cán bộ kiểm tra.').waitFor();
+    expect(await page.locator('.file-list li', { hasText: 'giay-to-5.pdf' }).count()).toBe(1);
+    await screenshot(page, 'online-status-resubmitted-phone');
   });
 });

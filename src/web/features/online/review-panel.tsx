@@ -4,7 +4,7 @@ import type { Me } from '../../../shared/schemas/accounts.js';
 import type { DossierView } from '../../../shared/schemas/dossiers.js';
 import { formatDateTime } from '../../lib/format.js';
 import { ErrorMessage } from '../../ui/error-message.js';
-import { fileUrl, formatSize, reviewSlipUrl, useReview } from './api.js';
+import { fileUrl, formatSize, useReview } from './api.js';
 import './online.css';
 
 /** The citizen's scans, by document; downloads are attachments (never opened as a page). */
@@ -119,7 +119,6 @@ export function OnlineReview({ dossier, me }: { dossier: DossierView; me: Me | n
   const review = useReview(dossier.id);
   if (dossier.channel !== 'online') return null;
   const canReview = (me?.role === 'receptionist' || me?.role === 'admin') && dossier.status === 'submitted';
-  const hasSlip = dossier.status === 'incomplete' || (dossier.status === 'refused' && dossier.code === null);
   return (
     <section className="card online-review" aria-labelledby="online-review-title">
       <h2 id="online-review-title">{t('online.reviewTitle')}</h2>
@@ -130,13 +129,6 @@ export function OnlineReview({ dossier, me }: { dossier: DossierView; me: Me | n
       )}
       <h3>{t('online.scans')}</h3>
       <Scans dossier={dossier} />
-      {hasSlip && (
-        <p>
-          <a className="button button-secondary button-small" href={reviewSlipUrl(dossier.id)} download>
-            {dossier.status === 'incomplete' ? t('online.slipSupplement') : t('online.slipRefusal')}
-          </a>
-        </p>
-      )}
       {dossier.status === 'incomplete' && <p className="alert alert-info">{t('online.waitingCitizen')}</p>}
       {canReview && (
         <div className="online-decisions">

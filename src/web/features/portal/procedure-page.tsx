@@ -87,7 +87,7 @@ function ProcedureView({ p }: { p: ProcedureDetail }) {
         </h1>
         <div className="procedure-actions no-print">
           {p.online && (
-            <Link className="button" to={`/nop-truc-tuyen/${encodeURIComponent(p.code)}`} data-testid="submit-online">
+            <Link className="button button-primary" to={`/nop-truc-tuyen/${encodeURIComponent(p.code)}`} data-testid="submit-online">
               {t('online.submitButton')}
             </Link>
           )}
