@@ -254,11 +254,13 @@ function outOfScope(answer: string, needsHuman: boolean, lang: 'vi' | 'en', aspe
   };
 }
 
-function notFound(u: Understanding): EngineAnswer {
+/** Not found: say so, name the fields the catalog covers, offer a person. */
+function notFound(u: Understanding, keep: (code: string) => boolean): EngineAnswer {
+  const fields = [...new Set(index.query('', (p) => keep(p.code)).map((p) => p.fieldName))].join('; ');
   const answer =
     u.language === 'en'
-      ? 'I could not find this in the procedures handled at this center. It may belong to another authority, or I may have misunderstood: please rephrase with the name of the paper you need, or ask an official.'
-      : 'Mình chưa tìm thấy thủ tục phù hợp trong danh mục thủ tục trung tâm tiếp nhận. Có thể việc này thuộc cơ quan khác, hoặc mình chưa hiểu đúng câu hỏi: bạn thử nói rõ tên giấy tờ cần làm, hoặc gặp cán bộ để được hướng dẫn.';
+      ? `I could not find this in the procedures handled at this center (fields: ${fields}). It may belong to another authority, or I may have misunderstood: please rephrase with the name of the paper you need, or ask an official.`
+      : `Mình chưa tìm thấy thủ tục phù hợp trong danh mục thủ tục trung tâm tiếp nhận (các lĩnh vực: ${fields}). Có thể việc này thuộc cơ quan khác, hoặc mình chưa hiểu đúng câu hỏi: bạn thử nói rõ tên giấy tờ cần làm, hoặc gặp cán bộ để được hướng dẫn.`;
   return { ...outOfScope(answer, true, u.language, u.aspects[0] ?? 'general'), confidence: 'low' };
 }
 
@@ -333,7 +335,7 @@ export async function answerQuestion(db: Executor, options: AnswerOptions): Prom
       const detail = await getProcedure(db, code, options.center?.slug);
       return answered(db, detail, u.aspects, lang, options.center ?? null, [{ code, name: detail.name, score: 1 }], 'medium', u);
     }
-    return notFound(u);
+    return notFound(u, keep);
   }
 
   const procedures = ranked.items.slice(0, MAX_PROCEDURES).map((p) => ({ code: p.code, name: p.name, score: p.score }));
