@@ -346,7 +346,8 @@ export async function answerQuestion(db: Executor, options: AnswerOptions): Prom
   const topFit = ranked.fit.get(top.code) ?? 0;
   const close = ranked.items.slice(0, MAX_CLARIFY).filter((p) => p.score >= top.score * ratio && (ranked.fit.get(p.code) ?? 0) >= topFit - FIT_MARGIN);
   const exact = close.length > 1 && isExactName(u, top.name);
-  if (close.length > 1 && !exact) return clarify(u, close, procedures);
+  // One clarifying question per request: right after one, answer the best candidate instead.
+  if (close.length > 1 && !exact && !previous?.clarifying) return clarify(u, close, procedures);
 
   const second = ranked.items[1];
   const gap = second ? 1 - second.score / top.score : 1;
