@@ -38,6 +38,28 @@ describe('dossier fees, slips and progress (browser)', () => {
     return page;
   }
 
+  it('a dossier handed in incomplete gets the supplementation slip listing what is missing, and no code', { timeout: 60_000 }, async () => {
+    const page = await signedIn('receptionist', '/tiep-nhan');
+    await page.getByLabel('Tìm thủ tục').fill('giam ho');
+    await page.locator('.procedure-choice', { hasText: '1.004837' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Thủ tục đăng ký giám hộ' }).waitFor();
+    await page.getByLabel('Họ và tên').fill('Đỗ Minh Tâm');
+    await page.getByLabel('Số định danh cá nhân (CCCD)').fill('001090054321');
+    await page.getByLabel('Địa chỉ').fill('phường Hòa Hưng');
+    await page.getByText('Không tiếp nhận hồ sơ (yêu cầu bổ sung hoặc từ chối)…').click();
+    await page.getByLabel('Lý do / nội dung hướng dẫn').fill('Chưa có giấy tờ chứng minh điều kiện giám hộ');
+    await screenshot(page, 'dossier-reception-decline');
+    await page.getByRole('button', { name: 'Lập phiếu yêu cầu bổ sung (Mẫu 02)' }).click();
+    await page.getByRole('heading', { name: 'Đã lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ' }).waitFor();
+    const href = await page.getByRole('link', { name: /Phiếu yêu cầu bổ sung \(Mẫu 02\)/ }).getAttribute('href');
+    const pdf = await page.request.get(href ?? '');
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const pdfFile = path.join(ARTIFACT_DIR, 'dossier-supplement-request.pdf');
+    writeFileSync(pdfFile, await pdf.body());
+    if (existsSync('/usr/bin/pdftoppm')) execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfFile, path.join(ARTIFACT_DIR, 'dossier-supplement-request')]);
+    await screenshot(page, 'dossier-reception-declined');
+  });
+
   it('collects the fee with a receipt number, shows the transfer QR and prints the slips', { timeout: 90_000 }, async () => {
     const desk = server.account('receptionist');
     const api = await login(server.app, desk.username, desk.password);

@@ -51,8 +51,24 @@ function dataOf(e: EventRow): Record<string, unknown> {
   return raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
 }
 
-/** Items of a supplementation request as the slip's table rows; plain strings name a document. */
-export function supplementItems(data: Record<string, unknown>): DocumentItem[] {
+interface DocumentCopies {
+  position: number;
+  copy_type: 'original' | 'certified_copy' | 'copy';
+  copies_required: number;
+  copies_received: number;
+}
+
+/** The copies still to bring of a document of the dossier, in the slip's three columns. */
+function copiesToBring(doc: DocumentCopies): Pick<DocumentItem, 'originals' | 'certifiedCopies' | 'photocopies'> {
+  const n = Math.max(1, doc.copies_required - doc.copies_received);
+  return { originals: doc.copy_type === 'original' ? n : 0, certifiedCopies: doc.copy_type === 'certified_copy' ? n : 0, photocopies: doc.copy_type === 'copy' ? n : 0 };
+}
+
+/**
+ * Items of a supplementation request as the slip's table rows; plain strings name a document.
+ * An item that is one of the dossier's documents (`position`) gets the copies still to bring.
+ */
+export function supplementItems(data: Record<string, unknown>, documents: readonly DocumentCopies[] = []): DocumentItem[] {
   const items = Array.isArray(data.items) ? (data.items as unknown[]) : [];
   const out: DocumentItem[] = [];
   for (const item of items) {
@@ -62,11 +78,10 @@ export function supplementItems(data: Record<string, unknown>): DocumentItem[] {
       const o = item as Record<string, unknown>;
       if (typeof o.name !== 'string' || o.name.trim() === '') continue;
       const count = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? Math.min(v, 999) : 0);
+      const doc = typeof o.position === 'number' ? documents.find((d) => d.position === o.position) : undefined;
       out.push({
         name: o.name.trim(),
-        originals: count(o.originals),
-        certifiedCopies: count(o.certifiedCopies),
-        photocopies: count(o.photocopies),
+        ...(doc ? copiesToBring(doc) : { originals: count(o.originals), certifiedCopies: count(o.certifiedCopies), photocopies: count(o.photocopies) }),
         ...(typeof o.note === 'string' && o.note.trim() !== '' ? { note: o.note.trim() } : {}),
       });
     }
@@ -189,7 +204,7 @@ export async function dossierSlipData(db: Executor, centerId: string, dossierId:
     }
     case 'supplement-request': {
       const e = lastOf(events, SUPPLEMENT_ACTIONS);
-      const items = supplementItems(dataOf(e));
+      const items = supplementItems(dataOf(e), docs);
       if (items.length === 0) throw new AppError('SLIP_NOT_AVAILABLE');
       const guide = e.actor_name ?? undefined;
       return {

@@ -1,9 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { User } from '../../../shared/schemas/accounts.js';
-import type { DossierView, PublicDossier, ReceiveDossierBody } from '../../../shared/schemas/dossiers.js';
+import type { DeclineAtCounterBody, DossierView, PublicDossier, ReceiveDossierBody } from '../../../shared/schemas/dossiers.js';
 import { api } from '../../lib/api.js';
 
-export type { DossierView, PublicDossier, ReceiveDossierBody };
+export type { DeclineAtCounterBody, DossierView, PublicDossier, ReceiveDossierBody };
 export type Timeliness = DossierView['timeliness'];
 export type HandedDocument = ReceiveDossierBody['documents'][number];
 export type DocumentStatus = HandedDocument['status'];
@@ -50,6 +50,18 @@ export function useReceiveDossier() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ReceiveDossierBody) => api.post<DossierView>('/api/dossiers', body),
+    onSuccess: async (dossier) => {
+      queryClient.setQueryData(dossierKeys.detail(dossier.id), dossier);
+      await queryClient.invalidateQueries({ queryKey: [...dossierKeys.all, 'list'] });
+    },
+  });
+}
+
+/** A dossier not accepted at the counter: ask for more (Mẫu 02) or refuse (Mẫu 03). */
+export function useDeclineDossier() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DeclineAtCounterBody) => api.post<DossierView>('/api/dossiers/not-accepted', body),
     onSuccess: async (dossier) => {
       queryClient.setQueryData(dossierKeys.detail(dossier.id), dossier);
       await queryClient.invalidateQueries({ queryKey: [...dossierKeys.all, 'list'] });

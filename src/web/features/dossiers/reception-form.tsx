@@ -165,7 +165,7 @@ export function DocumentChecklist({ documents, value, onChange, missing }: { doc
 }
 
 /** The request body from the drafts; optional fields left empty are omitted. */
-export function receiveBody(input: { procedureCode: string; applicant: ApplicantDraft; representative: RepresentativeDraft | null; documents: HandedDocument[]; ticketId: string | null; workingDays: number | null }): ReceiveDossierBody {
+export function receiveBody(input: { procedureCode: string; applicant: ApplicantDraft; representative: RepresentativeDraft | null; documents: HandedDocument[]; ticketId: string | null; workingDays: number | null; feeVnd?: number | null }): ReceiveDossierBody {
   const a = input.applicant;
   const r = input.representative;
   return {
@@ -182,5 +182,6 @@ export function receiveBody(input: { procedureCode: string; applicant: Applicant
     documents: input.documents,
     ...(input.ticketId ? { ticketId: input.ticketId } : {}),
     ...(input.workingDays !== null ? { workingDays: input.workingDays } : {}),
+    ...(input.feeVnd !== undefined && input.feeVnd !== null ? { feeVnd: input.feeVnd } : {}),
   };
 }

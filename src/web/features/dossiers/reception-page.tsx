@@ -7,7 +7,10 @@ import { ErrorMessage } from '../../ui/error-message.js';
 import { Loading } from '../../ui/loading.js';
 import { useDocumentTitle } from '../../ui/use-document-title.js';
 import { useProcedure, useProcedureSearch } from '../portal/api.js';
-import { receiptUrl, useReceiveDossier, type DossierView, type HandedDocument } from './api.js';
+import { receiptUrl, useDeclineDossier, useReceiveDossier, type DossierView, type HandedDocument } from './api.js';
+import { slipUrl } from './dossier-extras.js';
+import type { ProcedureDetail } from '../../../shared/schemas/catalog.js';
+import { formatVnd } from '../../lib/format.js';
 import {
   ApplicantFields,
   DocumentChecklist,
@@ -85,6 +88,85 @@ function SuccessPanel({ dossier, onNext }: { dossier: DossierView; onNext: () =>
   );
 }
 
+/** A dossier not accepted: the slip to hand to the citizen (Mẫu 02 or 03). */
+function DeclinedPanel({ dossier, onNext }: { dossier: DossierView; onNext: () => void }) {
+  const { t } = useTranslation();
+  const refused = dossier.status === 'refused';
+  return (
+    <section className="card reception-declined" aria-labelledby="reception-declined-title" aria-live="polite">
+      <h2 id="reception-declined-title">
+        {refused ? t('dossier.reception.declined.refused') : t('dossier.reception.declined.incomplete')}
+      </h2>
+      <p>{dossier.procedureName}</p>
+      <p className="muted">{t('dossier.reception.declined.hint')}</p>
+      <div className="form-actions">
+        <a className="button button-primary" href={slipUrl(dossier.id, refused ? 'refusal' : 'supplement-request')} target="_blank" rel="noopener">
+          {refused ? t('dossier.slips.refusal') : t('dossier.slips.supplement-request')}
+          <span className="visually-hidden"> ({t('common.opensInNewTab')})</span>
+        </a>
+        <Link className="button button-secondary" to={`/ho-so/${dossier.id}`}>
+          {t('dossier.reception.view')}
+        </Link>
+        <button type="button" className="button button-quiet" onClick={onNext}>
+          {t('dossier.reception.another')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** The fee options of the procedure as the catalog publishes them; the officer picks the case. */
+function feeOptions(detail: ProcedureDetail): number[] {
+  const amounts = [...new Set(detail.fee.amountsVND ?? [])].sort((a, b) => a - b);
+  return detail.fee.free === true || amounts.length === 0 ? [0, ...amounts.filter((a) => a > 0)] : [...amounts, 0];
+}
+
+function FeeField({ detail, value, onChange }: { detail: ProcedureDetail; value: number; onChange: (v: number) => void }) {
+  const { t } = useTranslation();
+  const options = feeOptions(detail);
+  return (
+    <fieldset className="form-section fee-field">
+      <legend>{t('dossier.fees.title')}</legend>
+      {detail.fee.text.length > 0 && <p className="muted small">{detail.fee.text.join(' ')}</p>}
+      <div className="form-field">
+        <label htmlFor="reception-fee">{t('dossier.reception.feeChoice')}</label>
+        <select id="reception-fee" value={String(value)} onChange={(e) => onChange(Number(e.target.value))}>
+          {options.map((amount) => (
+            <option key={amount} value={String(amount)}>
+              {amount === 0 ? t('dossier.fees.free') : formatVnd(amount)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Not accepting: ask for more (the missing documents by default) or refuse with reasons. */
+function DeclineForm({ pending, error, onDecline }: { pending: boolean; error: unknown; onDecline: (decision: 'request_more' | 'refuse', text: string) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  return (
+    <details className="decline-form">
+      <summary>{t('dossier.reception.declined.open')}</summary>
+      <div className="form-field">
+        <label htmlFor="decline-text">{t('dossier.reception.declined.reason')}</label>
+        <textarea id="decline-text" maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />
+        <p className="muted small">{t('dossier.reception.declined.reasonHint')}</p>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button button-secondary" disabled={pending} onClick={() => onDecline('request_more', text)}>
+          {t('dossier.reception.declined.requestMore')}
+        </button>
+        <button type="button" className="button button-danger" disabled={pending || text.trim() === ''} onClick={() => onDecline('refuse', text)}>
+          {t('dossier.reception.declined.refuse')}
+        </button>
+      </div>
+      {error !== null && error !== undefined && <ErrorMessage error={error} />}
+    </details>
+  );
+}
+
 /** The refusal of an incomplete dossier, with what the citizen still has to bring. */
 function Refusal({ error }: { error: unknown }) {
   const { t } = useTranslation();
@@ -114,6 +196,8 @@ function ReceptionForm({ code, ticketId, onDone, onChangeProcedure }: { code: st
   const { t } = useTranslation();
   const procedure = useProcedure(code);
   const receive = useReceiveDossier();
+  const decline = useDeclineDossier();
+  const [fee, setFee] = useState<number | null>(null);
   const [applicant, setApplicant] = useState<ApplicantDraft>(EMPTY_APPLICANT);
   const [hasRep, setHasRep] = useState(false);
   const [rep, setRep] = useState<RepresentativeDraft>(EMPTY_REPRESENTATIVE);
@@ -126,6 +210,7 @@ function ReceptionForm({ code, ticketId, onDone, onChangeProcedure }: { code: st
   if (procedure.isError) return <ErrorMessage error={procedure.error} onRetry={() => void procedure.refetch()} />;
   const detail = procedure.data;
   const handed = documents ?? initialDocuments(detail.documents);
+  const feeVnd = fee ?? feeOptions(detail)[0] ?? 0;
   const missing = new Set(
     isApiError(receive.error) && receive.error.code === 'DOSSIER_INCOMPLETE' ? receive.error.errors.map((e) => Number(e.path.split('/').pop())) : [],
   );
@@ -134,12 +219,30 @@ function ReceptionForm({ code, ticketId, onDone, onChangeProcedure }: { code: st
     event.preventDefault();
     if (idProblem) return;
     const days = askDays && workingDays !== '' ? Number(workingDays.replace(',', '.')) : null;
-    receive.mutate(receiveBody({ procedureCode: code, applicant, representative: hasRep ? rep : null, documents: handed, ticketId, workingDays: days }), {
+    receive.mutate(receiveBody({ procedureCode: code, applicant, representative: hasRep ? rep : null, documents: handed, ticketId, workingDays: days, feeVnd }), {
       onSuccess: onDone,
       onError: (error) => {
         if (isApiError(error) && error.code === 'DOSSIER_DEADLINE_UNKNOWN') setAskDays(true);
       },
     });
+  }
+
+  function onDecline(decision: 'request_more' | 'refuse', text: string) {
+    if (idProblem) return;
+    const body = receiveBody({ procedureCode: code, applicant, representative: hasRep ? rep : null, documents: handed, ticketId, workingDays: null });
+    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    decline.mutate(
+      {
+        procedureCode: body.procedureCode,
+        applicant: body.applicant,
+        ...(body.representative ? { representative: body.representative } : {}),
+        documents: body.documents,
+        ...(body.ticketId ? { ticketId: body.ticketId } : {}),
+        decision,
+        ...(decision === 'refuse' ? { reasons: lines } : text.trim() ? { reason: text.trim() } : {}),
+      },
+      { onSuccess: onDone },
+    );
   }
 
   return (
@@ -175,6 +278,7 @@ function ReceptionForm({ code, ticketId, onDone, onChangeProcedure }: { code: st
         }}
         missing={missing}
       />
+      <FeeField detail={detail} value={feeVnd} onChange={setFee} />
       {receive.isError && <Refusal error={receive.error} />}
       {askDays && (
         <div className="form-field working-days">
@@ -187,6 +291,7 @@ function ReceptionForm({ code, ticketId, onDone, onChangeProcedure }: { code: st
           {t('dossier.reception.submit')}
         </button>
       </div>
+      <DeclineForm pending={decline.isPending} error={decline.error} onDecline={onDecline} />
     </form>
   );
 }
@@ -204,7 +309,16 @@ export function ReceptionPage() {
     <div className="container page dossier-page">
       <h1>{t('dossier.reception.title')}</h1>
       {ticketId && <p className="muted">{t('dossier.reception.forTicket')}</p>}
-      {done ? (
+      {done && done.code === null ? (
+        <DeclinedPanel
+          dossier={done}
+          onNext={() => {
+            setDone(null);
+            setCode(null);
+            setRound(round + 1);
+          }}
+        />
+      ) : done ? (
         <SuccessPanel
           dossier={done}
           onNext={() => {
