@@ -246,3 +246,19 @@ describe('online submission', () => {
     expect((await t.app.inject('/api/public/online/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).json().code).toBe('SUBMISSION_NOT_FOUND');
   });
 });
+
+describe('online submission rate limit', () => {
+  it('a public endpoint: over SUBMISSION_RATE_LIMIT per IP the answer is 429 before the body is read', { timeout: 120_000 }, async () => {
+    const limited = await createTestApp({ DATA_DIR: dir, SUBMISSION_RATE_LIMIT: '2' });
+    try {
+      const send = () => limited.app.inject({ method: 'POST', url: '/api/public/dossiers', payload: {} });
+      expect((await send()).json().code).toBe('MULTIPART_EXPECTED');
+      expect((await send()).json().code).toBe('MULTIPART_EXPECTED');
+      const third = await send();
+      expect(third.statusCode).toBe(429);
+      expect(third.json().code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
+  });
+});
