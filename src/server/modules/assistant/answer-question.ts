@@ -5,6 +5,7 @@ import { CatalogIndex } from '../catalog/catalog-index.js';
 import { getProcedure, receivingField } from '../catalog/procedures.js';
 import { composeProcedureAnswer } from './compose-answer.js';
 import { answerDossierStatus } from './dossier-status.js';
+import { similar } from './similar.js';
 import { contentOf, understandQuestion, type Understanding } from './understand.js';
 
 /**
@@ -52,33 +53,6 @@ const MAX_CLARIFY = 4;
 
 /** One index per process (the same class the catalog search uses; it refreshes itself). */
 const index = new CatalogIndex();
-
-/** Words of at least 4 letters match with one edit (typos); shorter ones exactly. */
-function similar(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length < 4 || b.length < 4 || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else if (a[i] === b[j + 1] && a[i + 1] === b[j]) {
-      i += 2;
-      j += 2;
-    } else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
-}
 
 /** Weight in `coverage` of a word that no procedure's label uses (chat, life story, a typo). */
 const UNKNOWN_WORD_WEIGHT = 0.25;

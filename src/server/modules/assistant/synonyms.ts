@@ -1,3 +1,5 @@
+import { similar } from './similar.js';
+
 /**
  * How citizens write → how the catalog writes. Applied to FOLDED text (no diacritics, lower
  * case, single spaces), whole words only, before retrieval and aspect detection.
@@ -178,9 +180,9 @@ const TEENCODE_TABLE = byLength(TEENCODE);
 const PHRASE_TABLE = byLength(PHRASES);
 const ENGLISH_TABLE = byLength(ENGLISH);
 
-/** English topic words → Vietnamese catalog words (folded). */
+/** English topic words → Vietnamese catalog words (folded); words of 4+ letters may have one typo. */
 export function translateEnglish(folded: string): string {
-  return rewrite(folded, ENGLISH_TABLE);
+  return rewrite(folded, ENGLISH_TABLE, true);
 }
 
 /** Teencode and abbreviations rewritten: "ko co cmnd" → "khong co can cuoc". */
@@ -194,14 +196,14 @@ export function applyPhrases(folded: string): string {
 }
 
 /** Whole-word, longest-phrase-first rewriting of folded text. */
-function rewrite(folded: string, table: Table): string {
+function rewrite(folded: string, table: Table, fuzzy = false): string {
   const words = folded.split(' ').filter(Boolean);
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
     let matched = false;
     for (const [from, to] of table) {
       const parts = from.split(' ');
-      if (parts.every((p, k) => words[i + k] === p)) {
+      if (parts.every((p, k) => words[i + k] === p || (fuzzy && similar(words[i + k] ?? '', p)))) {
         out.push(to);
         i += parts.length;
         matched = true;
