@@ -68,6 +68,12 @@ describe('fields from recognised text', () => {
     expect(idNumberWarning).toBeNull();
   });
 
+  it('skips the English half of a label and copes with a dash for a colon or no colon at all', () => {
+    const text = ['Số/No: 048178915251', 'Giới tính / SeX Nữ Quốc tịch / Nationality- Việt Nam', 'Nơi thường trú / Place of residenCe- 252/13 Sư Vạn Hạnh,', 'Phường Hòa Hưng, Thành phố Hồ Chí Minh'].join('\n');
+    const { fields } = extractIdCardFields({ text, lines: [] });
+    expect(fields).toMatchObject({ sex: 'Nữ', nationality: 'Việt Nam', placeOfResidence: '252/13 Sư Vạn Hạnh, Phường Hòa Hưng, Thành phố Hồ Chí Minh' });
+  });
+
   it('suggests form fields, telling the parents from the person', () => {
     const text = [
       'TỜ KHAI ĐĂNG KÝ KHAI SINH',

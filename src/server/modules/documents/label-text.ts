@@ -42,9 +42,20 @@ export function findLabel(lines: readonly string[], label: RegExp, stopAt?: RegE
     const m = label.exec(folded);
     if (!m) continue;
     let start = m.index + m[0].length;
-    // Skip the rest of a bilingual label ("/ Full name") and the colon.
-    const colon = /^[^:]{0,30}?[:;]/.exec(folded.slice(start));
-    if (colon) start += colon[0].length;
+    // A bilingual label: skip its second language when it is a known label too
+    // ("Nơi thường trú / Place of residence").
+    if (stopAt) {
+      const rest = folded.slice(start);
+      const lead = /^\s*[/|\\]?\s*/.exec(rest)?.[0].length ?? 0;
+      const again = stopAt.exec(rest);
+      if (again && again.index <= lead) start += again.index + again[0].length;
+    }
+    // Then the colon, possibly after an unknown or garbled label part ("/ P\ace of origin:"),
+    // but never across another label or a digit (the colon of the next field on the line).
+    const rest = folded.slice(start);
+    const colon = /^[^:;\d]{0,30}?[:;]/.exec(rest);
+    if (colon && !(stopAt?.test(colon[0].slice(0, -1)) ?? false)) start += colon[0].length;
+    else start += /^\s*[-.,]/.exec(rest)?.[0].length ?? 0;
     let end = line.length;
     if (stopAt) {
       const rest = folded.slice(start);

@@ -14,7 +14,6 @@
  * (`rotateAuto`), which needs no extra data; the orientation detector (OSD, for 90°/180° turns)
  * needs `osd.traineddata`, which no installed package ships, so it is not used.
  */
-import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,7 +94,6 @@ export class OcrPool {
   private readonly timeoutMs: number;
   private readonly slots: Slot[];
   private readonly queue: Job[] = [];
-  private readonly cachePath = mkdtempSync(path.join(os.tmpdir(), 'motcua-ocr-'));
   private closed = false;
 
   constructor(options: OcrPoolOptions = {}) {
@@ -155,12 +153,18 @@ export class OcrPool {
   }
 
   private workerOf(slot: Slot): Promise<Worker> {
-    slot.worker ??= createWorker('vie', 1, {
-      langPath: vietnameseLangPath(),
-      cachePath: this.cachePath,
-      cacheMethod: 'none',
-      gzip: true,
-    });
+    slot.worker ??= (async () => {
+      const worker = await createWorker('vie', 1, {
+        langPath: vietnameseLangPath(),
+        // The cache is off; tesseract.js still wants a directory (it would default to the cwd).
+        cachePath: os.tmpdir(),
+        cacheMethod: 'none',
+        gzip: true,
+      });
+      // Tesseract's own diagnostics ("Detected 31 diacritics") would otherwise go to stdout.
+      await worker.setParameters({ debug_file: '/dev/null' });
+      return worker;
+    })();
     return slot.worker;
   }
 
