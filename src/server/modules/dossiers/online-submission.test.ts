@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -6,12 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type Session, type TestApp } from '../../test/app.js';
 import { makeCenter, makeUser } from '../../test/factories.js';
 import { importShippedCatalog } from '../../seed/prepare.js';
+import { ROOT } from '../../paths.js';
 import { collectStoredFiles, createFileStore } from '../files/collect-files-job.js';
 import type { LocalFileStore } from '../files/local-file-store.js';
 import { hasPdftotext, pdfText } from '../slips/pdf-text.js';
 
 /** Xóa đăng ký thường trú: available online, 2 required documents, 5 working days. */
 const PROCEDURE = '1.003197';
+const ARTIFACT_DIR = path.join(ROOT, 'test-artifacts');
 const applicant = { name: 'Lê Thị Thu Hà', idNumber: '079186001234', birthDate: '1986-05-20', phone: '0909123456', address: '12 Tô Hiến Thành, phường Hòa Hưng' };
 
 const pdf = (fill = 'p') => Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n'), Buffer.alloc(4000, fill), Buffer.from('\n%%EOF\n')]);
@@ -35,6 +37,12 @@ function multipart(parts: Part[]): { payload: Buffer; headers: Record<string, st
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Slips are kept in test-artifacts/ to be looked at (pdftoppm -png). */
+async function saveArtifact(name: string, data: Buffer): Promise<void> {
+  await mkdir(ARTIFACT_DIR, { recursive: true });
+  await writeFile(path.join(ARTIFACT_DIR, name), data);
 }
 
 let t: TestApp;
@@ -114,7 +122,7 @@ describe('online submission', () => {
     const accepted = await review(s.id, { decision: 'accept' });
     expect(accepted.statusCode, accepted.body).toBe(200);
     const d = accepted.json();
-    expect(d.code).toMatch(/^H29\.100-\d{6}-\d{4}$/);
+    expect(d.code).toMatch(/^[A-Z0-9.]+-\d{6}-\d{4,}$/);
     expect(d.status).toBe('received');
     expect(d.dvcqgStatus).toBe(2);
     expect(d.workingDays).toBe(5);
@@ -145,6 +153,7 @@ describe('online submission', () => {
     expect(slip.statusCode).toBe(200);
     expect(slip.headers['content-type']).toBe('application/pdf');
     if (hasPdftotext()) expect(pdfText(slip.rawPayload)).toContain('Ảnh bị mờ, chụp lại rõ nét.');
+    await saveArtifact('online-supplement-slip.pdf', slip.rawPayload);
 
     // Nothing for the document asked for: refused, nothing changes.
     const wrong = await t.app.inject({ method: 'POST', url: `/api/public/online/${s.statusToken}/documents`, ...multipart([{ field: 'doc-1', filename: 'x.pdf', data: pdf('c') }]) });
@@ -158,7 +167,7 @@ describe('online submission', () => {
 
     const accepted = await review(s.id, { decision: 'accept' });
     expect(accepted.statusCode, accepted.body).toBe(200);
-    expect(accepted.json().code).toMatch(/^H29\.100-\d{6}-\d{4}$/);
+    expect(accepted.json().code).toMatch(/^[A-Z0-9.]+-\d{6}-\d{4,}$/);
     const events = accepted.json().events.map((e: { action: string }) => e.action);
     expect(events).toEqual(['submit_online', 'request_more', 'resubmit_online', 'receive']);
     await expectStoreMatchesRows();
@@ -172,6 +181,7 @@ describe('online submission', () => {
     expect((await status(s.statusToken)).refusal.reasons).toEqual(['Người yêu cầu không thuộc trường hợp xóa đăng ký thường trú.']);
     const slip = await t.app.inject({ url: `/api/dossiers/${s.id}/review/slip.pdf`, headers: receptionist.headers });
     expect(slip.statusCode).toBe(200);
+    await saveArtifact('online-refusal-slip.pdf', slip.rawPayload);
     if (hasPdftotext()) {
       const text = pdfText(slip.rawPayload).replace(/\s+/g, ' ');
       expect(text).toContain('không thuộc trường hợp xóa đăng ký thường trú');
