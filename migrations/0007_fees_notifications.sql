@@ -1,3 +1,8 @@
+-- Dossier codes are {agency code}-{YYMMDD}-{NNNN} and unique everywhere, so two centers can never
+-- share an agency code (mã định danh của cơ quan, QĐ 20/2020/QĐ-TTg): refuse it at the source
+-- instead of failing a reception later.
+CREATE UNIQUE INDEX centers_agency_code ON centers (agency_code);
+
 -- Fees and payments of a dossier, the center's bank account for VietQR transfers, and e-mail as
 -- a second channel for messages to applicants.
 

@@ -67,6 +67,7 @@ export const ERRORS = {
   // Centers and organisation
   CENTER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy trung tâm.', en: 'Center not found.' },
   CENTER_SLUG_TAKEN: { status: 409, vi: 'Mã trung tâm đã được dùng.', en: 'This center slug is already used.' },
+  AGENCY_CODE_TAKEN: { status: 409, vi: 'Mã định danh cơ quan này đã được một trung tâm khác sử dụng.', en: 'Another center already uses this agency code.' },
   FIELD_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lĩnh vực.', en: 'Field not found.' },
   FIELD_PREFIX_TAKEN: {
     status: 409,

@@ -24,7 +24,7 @@ export async function makeCenter(db: Db, overrides: { slug?: string; name?: stri
       slug: overrides.slug ?? `phuong-${s}`,
       name: overrides.name ?? `Trung tâm Phục vụ hành chính công phường ${s}`,
       address: '1 Đường Thử Nghiệm',
-      agency_code: 'H29.100',
+      agency_code: `H29.${s.toUpperCase()}`,
       working_week: JSON.stringify(DEFAULT_WORKING_WEEK),
     })
     .returningAll()

@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../../db/database.js';
 import type { CenterRow, WorkingWeek } from '../../db/schema.js';
 import type { Center, UpdateCenterBody } from '../../../shared/schemas/centers.js';
-import { AppError } from '../../http/app-error.js';
+import { AppError, uniqueViolation } from '../../http/app-error.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 
 /** Mon–Fri 07:30–11:30 and 13:30–17:00, the usual office hours of a ward center. */
@@ -50,6 +50,15 @@ export function validateWorkingWeek(week: WorkingWeek): void {
 
 export async function updateCenter(db: Db, ctx: AuditContext & { centerId: string }, input: UpdateCenterBody): Promise<Center> {
   if (input.workingWeek) validateWorkingWeek(input.workingWeek);
+  try {
+    return await updateCenterRow(db, ctx, input);
+  } catch (error) {
+    if (uniqueViolation(error) === 'centers_agency_code') throw new AppError('AGENCY_CODE_TAKEN', { cause: error });
+    throw error;
+  }
+}
+
+async function updateCenterRow(db: Db, ctx: AuditContext & { centerId: string }, input: UpdateCenterBody): Promise<Center> {
   return db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('centers').selectAll().where('id', '=', ctx.centerId).forUpdate().executeTakeFirst();
     if (!before) throw new AppError('CENTER_NOT_FOUND');

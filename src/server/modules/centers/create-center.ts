@@ -33,7 +33,9 @@ export async function createCenter(
       return presentCenter(row);
     });
   } catch (error) {
-    if (uniqueViolation(error) !== undefined) throw new AppError('CENTER_SLUG_TAKEN', { cause: error });
+    const constraint = uniqueViolation(error);
+    if (constraint === 'centers_agency_code') throw new AppError('AGENCY_CODE_TAKEN', { cause: error });
+    if (constraint !== undefined) throw new AppError('CENTER_SLUG_TAKEN', { cause: error });
     throw error;
   }
 }

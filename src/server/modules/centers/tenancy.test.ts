@@ -72,6 +72,14 @@ describe('center isolation', () => {
     expect(res.json().code).toBe('FIELD_NOT_FOUND');
   });
 
+  it('cannot take the agency code of another center (it numbers every dossier code)', async () => {
+    const other = await t.database.db.selectFrom('centers').select('agency_code').where('id', '=', b.centerId).executeTakeFirstOrThrow();
+    const res = await t.app.inject({ method: 'PATCH', url: '/api/center', headers: a.headers, payload: { agencyCode: other.agency_code } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('AGENCY_CODE_TAKEN');
+    expect(res.json().detail).toMatch(/Mã định danh cơ quan/);
+  });
+
   it("B's data is unchanged after A's attempts", async () => {
     const fields = (await t.app.inject({ url: '/api/fields', headers: b.adminSession.headers })).json() as Array<{ id: string; name: string }>;
     expect(fields.find((f) => f.id === b.fieldId)?.name).not.toBe('Bị sửa');

@@ -15,7 +15,7 @@ const post = (s: Session, url: string, payload: Record<string, unknown>) => t.ap
 const text = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, ' ');
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ PUBLIC_RATE_LIMIT: '100000' });
   await importShippedCatalog(t.database);
   const db = t.database.db;
   centerId = (await makeCenter(db)).id;

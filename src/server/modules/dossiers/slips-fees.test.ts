@@ -30,7 +30,7 @@ const post = (s: Session, url: string, payload?: Record<string, unknown>) => t.a
 const get = (s: Session, url: string) => t.app.inject({ url, headers: s.headers });
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ PUBLIC_RATE_LIMIT: '100000' });
   await importShippedCatalog(t.database);
   const db = t.database.db;
   centerId = (await makeCenter(db)).id;
@@ -200,6 +200,7 @@ describe('progress statistics (QĐ 766 indicator 5)', () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const res = await t.app.inject({ method: 'POST', url: '/api/dossiers', headers: desk.headers, payload: { procedureCode: '1.004837', applicant, documents } });
+      expect(res.statusCode, res.body).toBe(201);
       ids.push(res.json().id as string);
     }
     const [early, onTime, late, overdue, inTime] = ids as [string, string, string, string, string];
