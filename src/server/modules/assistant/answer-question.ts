@@ -1,12 +1,11 @@
 import type { Executor } from '../../db/database.js';
 import type { AskResult, AssistantNextStep } from '../../../shared/schemas/assistant.js';
 import type { ProcedureSummary } from '../../../shared/schemas/catalog.js';
-import { CatalogIndex } from '../catalog/catalog-index.js';
 import { getProcedure, receivingField } from '../catalog/procedures.js';
 import { composeProcedureAnswer } from './compose-answer.js';
 import { answerDossierStatus } from './dossier-status.js';
-import { similar } from './similar.js';
-import { contentOf, understandQuestion, type Understanding } from './understand.js';
+import { catalogWords, coverage, index, retrieve, sharesPhrase, type Ranked } from './rank-procedures.js';
+import { understandQuestion, type OutOfScopeTopic, type Understanding } from './understand.js';
 
 /**
  * The assistant's engine: offline and deterministic, it answers from the catalog only.
@@ -51,156 +50,6 @@ const HIGH_COVERAGE = 0.75;
 const MAX_PROCEDURES = 10;
 const MAX_CLARIFY = 4;
 
-/** One index per process (the same class the catalog search uses; it refreshes itself). */
-const index = new CatalogIndex();
-
-/** Weight in `coverage` of a word that no procedure's label uses (chat, life story, a typo). */
-const UNKNOWN_WORD_WEIGHT = 0.25;
-
-/**
- * Share of the question's content words found among the procedure's own words (name, aliases,
- * field). Words the catalog never uses ("ông cụ", "tháng", numbers) weigh less: they tell the
- * story around the request, and the evidence rule (`sharesPhrase`) already requires the request
- * itself to be named.
- */
-export function coverage(content: string[], matchText: string, vocabulary: ReadonlySet<string> = new Set()): number {
-  if (content.length === 0) return 0;
-  const words = new Set(matchText.split(/[ |]+/).filter(Boolean));
-  let total = 0;
-  let hit = 0;
-  for (const w of content) {
-    const weight = /^\d+$/.test(w) ? 0 : vocabulary.size === 0 || vocabulary.has(w) ? 1 : UNKNOWN_WORD_WEIGHT;
-    total += weight;
-    if (words.has(w) || [...words].some((x) => similar(w, x))) hit += weight;
-  }
-  return total === 0 ? 0 : hit / total;
-}
-
-interface Ranked {
-  items: ProcedureSummary[];
-  coverage: number;
-  /** labelFit per procedure code. */
-  fit: Map<string, number>;
-  /** The best match shares a phrase with the question (see `sharesPhrase`). */
-  evidence: boolean;
-}
-
-const labelCache = new Map<string, string[][]>();
-function labelsOf(matchText: string): string[][] {
-  let labels = labelCache.get(matchText);
-  if (!labels) {
-    labels = matchText.split('|').map((l) => contentOf(l.trim()));
-    if (labelCache.size > 5000) labelCache.clear();
-    labelCache.set(matchText, labels);
-  }
-  return labels;
-}
-
-/**
- * Evidence that a match is about what was asked, not about a shared common word: the question
- * and one of the procedure's labels share two adjacent syllables ("khai tử", "tạm trú", "hộ
- * kinh doanh"), or a one-word question is a word of a label. "giá vàng" shares only "giá"
- * with "gia hạn tạm trú", so it is not evidence.
- */
-export function sharesPhrase(content: string[], matchText: string, common: ReadonlySet<string> = new Set()): boolean {
-  const labels = labelsOf(matchText);
-  const [only] = content;
-  if (content.length === 1 && only !== undefined) return !common.has(only) && labels.some((l) => l.some((w) => similar(w, only)));
-  for (let i = 0; i + 1 < content.length; i++) {
-    const a = content[i] ?? '';
-    const b = content[i + 1] ?? '';
-    for (const l of labels) {
-      for (let j = 0; j + 1 < l.length; j++) {
-        if (similar(a, l[j] ?? '') && similar(b, l[j + 1] ?? '') && !common.has(`${l[j] ?? ''} ${l[j + 1] ?? ''}`)) return true;
-      }
-    }
-  }
-  return false;
-}
-
-/** Share of the catalog's procedures whose labels may contain a phrase before it stops being evidence. */
-const COMMON_SHARE = 0.2;
-let wordsCache: { key: string; common: Set<string>; vocabulary: Set<string>; at: number } | undefined;
-
-/**
- * The catalog's label words, and the syllables and adjacent pairs found in the labels of many
- * procedures ("người", "đăng ký"); recomputed when the catalog changes.
- */
-function catalogWords(): { common: Set<string>; vocabulary: Set<string> } {
-  if (wordsCache && Date.now() - wordsCache.at < 2000) return wordsCache;
-  const codes = index.query('', () => true).map((p) => p.code);
-  const texts = codes.map((c) => index.matchText(c) ?? '');
-  const key = `${codes.length}:${texts.reduce((n, t) => n + t.length, 0)}`;
-  if (wordsCache?.key === key) {
-    wordsCache.at = Date.now();
-    return wordsCache;
-  }
-  const df = new Map<string, number>();
-  const vocabulary = new Set<string>();
-  for (const text of texts) {
-    for (const l of labelsOf(text)) for (const w of l) vocabulary.add(w);
-    const pairs = new Set<string>();
-    for (const l of labelsOf(text).slice(0, -1)) {
-      for (let j = 0; j < l.length; j++) {
-        pairs.add(l[j] ?? '');
-        if (j + 1 < l.length) pairs.add(`${l[j] ?? ''} ${l[j + 1] ?? ''}`);
-      }
-    }
-    for (const p of pairs) df.set(p, (df.get(p) ?? 0) + 1);
-  }
-  const common = new Set([...df].filter(([, n]) => n > COMMON_SHARE * codes.length).map(([p]) => p));
-  wordsCache = { key, common, vocabulary, at: Date.now() };
-  return wordsCache;
-}
-
-function hasWord(words: Iterable<string>, w: string): boolean {
-  for (const x of words) if (similar(w, x)) return true;
-  return false;
-}
-
-/**
- * How much of the procedure's best-fitting label (its name or one citizen alias) the question
- * contains: "nuôi con nuôi" fits "Đăng ký việc nuôi con nuôi" better than "Đăng ký lại việc
- * nuôi con nuôi", whose "lại" the citizen did not say.
- */
-export function labelFit(content: string[], matchText: string): number {
-  let best = 0;
-  // matchText is "name | alias | … | field"; the field names a whole family, not a procedure.
-  for (const label of labelsOf(matchText).slice(0, -1)) {
-    const words = new Set(label);
-    if (words.size === 0) continue;
-    let hit = 0;
-    for (const w of words) if (hasWord(content, w)) hit++;
-    best = Math.max(best, hit / words.size);
-  }
-  return best;
-}
-
-function retrieve(u: Pick<Understanding, 'content' | 'rewrittenContent'>, keep: (code: string) => boolean, extra: string[] = []): Ranked {
-  const variants = [u.content, u.rewrittenContent].map((c) => [...extra, ...c]);
-  const best = new Map<string, ProcedureSummary>();
-  const fit = new Map<string, number>();
-  for (const words of variants) {
-    if (words.length === 0) continue;
-    for (const r of index.query(words.join(' '), (p) => keep(p.code), { nameExactness: false })) {
-      const f = labelFit(words, index.matchText(r.code) ?? '');
-      const score = Math.round(r.score * (0.05 + 0.95 * f * f) * 1000) / 1000;
-      const prev = best.get(r.code);
-      if (!prev || prev.score < score) {
-        best.set(r.code, { ...r, score });
-        fit.set(r.code, f);
-      }
-    }
-  }
-  const items = [...best.values()].sort((a, b) => b.score - a.score);
-  const top = items[0];
-  const text = top ? (index.matchText(top.code) ?? '') : '';
-  const { common, vocabulary } = catalogWords();
-  const cov = top ? Math.max(...variants.map((w) => coverage(w, text, vocabulary))) : 0;
-  const evidence = top ? variants.some((w) => sharesPhrase(w, text, common)) : false;
-  return { items, coverage: cov, fit, evidence };
-}
-
 /** "1", "số 2", "cái thứ hai" → 0-based choice among the candidates offered last time. */
 function choiceOf(folded: string): number | null {
   const m = /^(?:so |cai |thu |lua chon |chon )*(?:thu )?(1|2|3|4|mot|nhat|hai|ba|bon|tu)$/.exec(folded.trim());
@@ -238,80 +87,88 @@ function notFound(u: Understanding, keep: (code: string) => boolean): EngineAnsw
   return { ...outOfScope(answer, true, u.language, u.aspects[0] ?? 'general'), confidence: 'low' };
 }
 
+/** What every step needs: the question read, the center, and which procedures it handles. */
+interface Turn {
+  db: Executor;
+  u: Understanding;
+  center: { id: string; slug: string } | null;
+  previous: PreviousTurn | null;
+  keep: (code: string) => boolean;
+}
+
 export async function answerQuestion(db: Executor, options: AnswerOptions): Promise<EngineAnswer> {
   const u = understandQuestion(options.question);
-  const lang = u.language;
-  const aspect = u.aspects[0] ?? 'general';
   if (u.aspects.includes('status')) return answerDossierStatus(db, u, options.now ?? new Date());
-
-  const previous = options.previous && !options.previous.outOfScope ? options.previous : null;
   await index.refresh(db);
   let disabled = new Set<string>();
   if (options.center) {
     const rows = await db.selectFrom('center_procedures').select('procedure_code').where('center_id', '=', options.center.id).where('enabled', '=', false).execute();
     disabled = new Set(rows.map((r) => r.procedure_code));
   }
-  const keep = (code: string) => !disabled.has(code);
-
-  // A reply to the clarifying question: a number, or words narrowing the previous question.
-  let ranked: Ranked;
-  let chosen: string | null = null;
-  if (previous?.clarifying) {
-    const choice = choiceOf(u.folded);
-    chosen = choice !== null ? (previous.procedureCodes[choice] ?? null) : null;
-    const prior = understandQuestion(previous.question);
-    ranked = retrieve(u, (c) => keep(c) && previous.procedureCodes.includes(c), prior.content);
-    // Words that narrow the previous question pick a candidate only if they are that candidate's
-    // own words; anything else is a new question.
-    const narrowed = ranked.items[0];
-    const text = narrowed ? (index.matchText(narrowed.code) ?? '') : '';
-    if (!chosen && narrowed && sharesPhrase(u.content, text, catalogWords().common) && coverage(u.content, text) >= 0.5) chosen = narrowed.code;
-    if (chosen) {
-      const detail = await getProcedure(db, chosen, options.center?.slug);
-      const asked = u.aspects[0] === 'general' ? prior.aspects : u.aspects;
-      return answered(db, detail, asked, lang, options.center ?? null, [{ code: detail.code, name: detail.name, score: 1 }], 'high', u);
-    }
-  }
-
-  if (u.smallTalk && !u.topic) {
-    if (previous && u.content.length === 0 && u.aspects[0] !== 'general') {
-      // "còn lệ phí?" — a follow-up about the procedure of the previous turn.
-      const code = previous.procedureCodes[0];
-      if (code) {
-        const detail = await getProcedure(db, code, options.center?.slug);
-        return answered(db, detail, u.aspects, lang, options.center ?? null, [{ code, name: detail.name, score: 1 }], 'medium', u);
-      }
-    }
-    return outOfScope(lang === 'en' ? SMALL_TALK_EN : SMALL_TALK_VI, u.wantsHuman, lang, aspect);
-  }
-
-  ranked = retrieve(u, keep);
-
-  // Another authority's business, legal advice, a dispute — unless the rest of the question
-  // names a procedure of the catalog on its own ("đã ly hôn, xin giấy xác nhận tình trạng hôn nhân").
-  if (u.topic) {
-    const rest = u.restContent;
-    ranked = retrieve({ ...u, content: rest, rewrittenContent: u.restRewrittenContent }, keep);
-    const restTop = ranked.items[0];
-    const named = restTop !== undefined && (ranked.fit.get(restTop.code) ?? 0) >= TOPIC_FIT;
-    if (!(rest.length >= 2 && named && ranked.evidence && ranked.coverage >= TOPIC_COVERAGE)) {
-      const pointer = (lang === 'en' ? u.topic.pointerEn : u.topic.pointerVi) ?? '';
-      const lead = lang === 'en' ? 'This is not handled at this one-stop center.' : 'Việc này không thuộc các thủ tục trung tâm tiếp nhận.';
-      return outOfScope(`${lead} ${pointer}`.trim(), u.topic.legal, lang, aspect);
-    }
-  }
+  const turn: Turn = {
+    db,
+    u,
+    center: options.center ?? null,
+    previous: options.previous && !options.previous.outOfScope ? options.previous : null,
+    keep: (code) => !disabled.has(code),
+  };
+  const reply = turn.previous?.clarifying ? await replyToClarification(turn, turn.previous) : null;
+  if (reply) return reply;
+  if (u.smallTalk && !u.topic) return (await followUp(turn)) ?? outOfScope(u.language === 'en' ? SMALL_TALK_EN : SMALL_TALK_VI, u.wantsHuman, u.language, u.aspects[0] ?? 'general');
+  const ranked = u.topic ? retrieve({ content: u.restContent, rewrittenContent: u.restRewrittenContent }, turn.keep) : retrieve(u, turn.keep);
+  if (u.topic && !namesProcedure(ranked, u.restContent)) return otherAuthority(u, u.topic);
   const top = ranked.items[0];
+  if (!top || !ranked.evidence || ranked.coverage < MIN_COVERAGE) return (await followUp(turn)) ?? notFound(u, turn.keep);
+  return answerBest(turn, ranked, top);
+}
 
-  if (!top || !ranked.evidence || ranked.coverage < MIN_COVERAGE) {
-    // A follow-up without a procedure of its own ("thế còn lệ phí bao nhiêu?").
-    const code = previous?.procedureCodes[0];
-    if (previous && code && u.aspects[0] !== 'general' && u.content.length <= 2) {
-      const detail = await getProcedure(db, code, options.center?.slug);
-      return answered(db, detail, u.aspects, lang, options.center ?? null, [{ code, name: detail.name, score: 1 }], 'medium', u);
-    }
-    return notFound(u, keep);
-  }
+/** A reply to the clarifying question: a number, or words narrowing the previous question. */
+async function replyToClarification(turn: Turn, previous: PreviousTurn): Promise<EngineAnswer | null> {
+  const { u } = turn;
+  const choice = choiceOf(u.folded);
+  let chosen = choice !== null ? (previous.procedureCodes[choice] ?? null) : null;
+  const prior = understandQuestion(previous.question);
+  const ranked = retrieve(u, (c) => turn.keep(c) && previous.procedureCodes.includes(c), prior.content);
+  // Words that narrow the previous question pick a candidate only if they are that candidate's
+  // own words; anything else is a new question.
+  const narrowed = ranked.items[0];
+  const text = narrowed ? (index.matchText(narrowed.code) ?? '') : '';
+  if (!chosen && narrowed && sharesPhrase(u.content, text, catalogWords().common) && coverage(u.content, text) >= 0.5) chosen = narrowed.code;
+  if (!chosen) return null;
+  const detail = await getProcedure(turn.db, chosen, turn.center?.slug);
+  const asked = u.aspects[0] === 'general' ? prior.aspects : u.aspects;
+  return answered(turn, detail, asked, [{ code: detail.code, name: detail.name, score: 1 }], 'high');
+}
 
+/** "Còn lệ phí bao nhiêu?" — an aspect without a procedure: about the previous turn's procedure. */
+async function followUp(turn: Turn): Promise<EngineAnswer | null> {
+  const { u, previous } = turn;
+  const code = previous?.procedureCodes[0];
+  if (!code || u.aspects[0] === 'general' || u.content.length > 2) return null;
+  const detail = await getProcedure(turn.db, code, turn.center?.slug);
+  return answered(turn, detail, u.aspects, [{ code, name: detail.name, score: 1 }], 'medium');
+}
+
+/**
+ * A question naming another authority's business, legal advice or a dispute is answered only
+ * when the rest of it names a catalog procedure on its own ("đã ly hôn, xin giấy xác nhận tình
+ * trạng hôn nhân").
+ */
+function namesProcedure(ranked: Ranked, rest: string[]): boolean {
+  const top = ranked.items[0];
+  const named = top !== undefined && (ranked.fit.get(top.code) ?? 0) >= TOPIC_FIT;
+  return rest.length >= 2 && named && ranked.evidence && ranked.coverage >= TOPIC_COVERAGE;
+}
+
+function otherAuthority(u: Understanding, topic: OutOfScopeTopic): EngineAnswer {
+  const pointer = (u.language === 'en' ? topic.pointerEn : topic.pointerVi) ?? '';
+  const lead = u.language === 'en' ? 'This is not handled at this one-stop center.' : 'Việc này không thuộc các thủ tục trung tâm tiếp nhận.';
+  return outOfScope(`${lead} ${pointer}`.trim(), topic.legal, u.language, u.aspects[0] ?? 'general');
+}
+
+/** The best match answered — or one clarifying question when several are as good. */
+async function answerBest(turn: Turn, ranked: Ranked, top: ProcedureSummary): Promise<EngineAnswer> {
+  const { u } = turn;
   const procedures = ranked.items.slice(0, MAX_PROCEDURES).map((p) => ({ code: p.code, name: p.name, score: p.score }));
   // A one- or two-word request ("chứng thực", "khai sinh") names a family of procedures.
   const ratio = u.content.length <= 2 ? SHORT_CLOSE_RATIO : CLOSE_RATIO;
@@ -321,13 +178,12 @@ export async function answerQuestion(db: Executor, options: AnswerOptions): Prom
   const close = ranked.items.slice(0, MAX_CLARIFY).filter((p) => p.score >= top.score * ratio && (ranked.fit.get(p.code) ?? 0) >= topFit - FIT_MARGIN);
   const exact = close.length > 1 && isExactName(u, top.name);
   // One clarifying question per request: right after one, answer the best candidate instead.
-  if (close.length > 1 && !exact && !previous?.clarifying) return clarify(u, close, procedures);
-
+  if (close.length > 1 && !exact && !turn.previous?.clarifying) return clarify(u, close, procedures);
   const second = ranked.items[1];
   const gap = second ? 1 - second.score / top.score : 1;
-  const confidence = ranked.coverage >= HIGH_COVERAGE && gap >= 1 - CLOSE_RATIO ? 'high' : ranked.coverage >= MIN_COVERAGE ? 'medium' : 'low';
-  const detail = await getProcedure(db, top.code, options.center?.slug);
-  return answered(db, detail, u.aspects, lang, options.center ?? null, procedures, confidence, u);
+  const confidence = ranked.coverage >= HIGH_COVERAGE && gap >= 1 - CLOSE_RATIO ? 'high' : 'medium';
+  const detail = await getProcedure(turn.db, top.code, turn.center?.slug);
+  return answered(turn, detail, u.aspects, procedures, confidence);
 }
 
 /** The question is the procedure's name, give or take question words ("đăng ký khai sinh"). */
@@ -358,15 +214,14 @@ function clarify(u: Understanding, close: ProcedureSummary[], procedures: Engine
 }
 
 async function answered(
-  db: Executor,
+  turn: Turn,
   detail: Awaited<ReturnType<typeof getProcedure>>,
   aspects: Understanding['aspects'],
-  lang: 'vi' | 'en',
-  center: { id: string; slug: string } | null,
   procedures: EngineAnswer['procedures'],
   confidence: EngineAnswer['confidence'],
-  u: Understanding,
 ): Promise<EngineAnswer> {
+  const { db, center, u } = turn;
+  const lang = u.language;
   const nextSteps: AssistantNextStep[] = [];
   if (center) {
     const field = await receivingField(db, center.id, detail.fieldCode, detail.center?.settings.fieldId ?? null);
