@@ -185,6 +185,15 @@ describe('the citizen assistant', () => {
     expect(problemOf(missing).code).toBe('ASSISTANT_SESSION_NOT_FOUND');
     const noCenter = await t.app.inject({ method: 'POST', url: '/api/assistant/ask', payload: { question: 'khai sinh', centerId: 'khong-co-trung-tam-nay' } });
     expect(problemOf(noCenter).code).toBe('CENTER_NOT_FOUND');
+    // Several centers and none named: the conversation cannot go to anyone's staff.
+    const anonymous = await ask('đăng ký tạm trú cần gì');
+    const nowhere = await t.app.inject({ method: 'POST', url: `/api/assistant/sessions/${anonymous.sessionId ?? ''}/handoff` });
+    expect(problemOf(nowhere).code).toBe('ASSISTANT_HANDOFF_NO_CENTER');
+  });
+
+  it('is documented in OpenAPI', async () => {
+    const doc = (await t.app.inject('/api/docs/json')).json() as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/assistant/ask', '/api/assistant/sessions/{id}/handoff', '/api/assistant/handoffs']));
   });
 });
 
