@@ -96,8 +96,8 @@ export const OnlineStatus = Type.Object({
   request: Nullable(Type.Object({ at: IsoDateTime, reason: Nullable(Type.String()), items: Type.Array(RequestedItem) })),
   refusal: Nullable(Type.Object({ at: IsoDateTime, reasons: Type.Array(Type.String()) })),
   canResubmit: Type.Boolean(),
-  /** Mẫu 02 (supplement) or Mẫu 03 (refusal) can be downloaded. */
-  slip: Nullable(Type.Union([Type.Literal('supplement'), Type.Literal('refusal')])),
+  /** The slip to download: Mẫu 01 (receipt) once accepted, Mẫu 02 (supplement) or Mẫu 03 (refusal). */
+  slip: Nullable(Type.Union([Type.Literal('receipt'), Type.Literal('supplement'), Type.Literal('refusal')])),
   timeline: Type.Array(Type.Object({ at: IsoDateTime, status: Type.String(), label: Type.String() })),
 });
 export type OnlineStatus = Static<typeof OnlineStatus>;

@@ -12,11 +12,10 @@ import type { FileStore } from '../files/file-store.js';
 import { receiveMultipart, registerMultipart } from '../files/receive-upload.js';
 import { sendStoredFile } from '../files/send-stored-file.js';
 import { getDossier } from './dossier-views.js';
-import { getOnlineStatus } from './online-status.js';
-import { checkResubmission, findSubmission, prepareOnlineSubmission, resubmitOnlineDocuments, submitOnlineDossier, type PreparedSubmission } from './online-submission.js';
+import { getOnlineStatus, renderCitizenSlip } from './online-status.js';
+import { checkResubmission, prepareOnlineSubmission, resubmitOnlineDocuments, submitOnlineDossier, type PreparedSubmission } from './online-submission.js';
 import { reviewDossier } from './review-dossier.js';
 import { findDossierFile } from './review-files.js';
-import { dossierOfCenter, renderReviewSlip } from './review-slip.js';
 import { listDossiers } from './worklist.js';
 
 export interface OnlineRoutesOptions {
@@ -103,10 +102,10 @@ export async function onlineRoutes(fastify: FastifyInstance, opts: OnlineRoutesO
     '/public/online/:token/slip.pdf',
     {
       config: { access: 'public', rateLimit: { max: opts.lookupRateLimit, timeWindow: '1 minute' } },
-      schema: { tags: ['public'], summary: 'Supplementation request (Mẫu 02) or refusal (Mẫu 03) of the submission, as PDF', params: StatusTokenParams },
+      schema: { tags: ['public'], summary: 'The slip of the submission as PDF: receipt (Mẫu 01) once accepted, supplementation request (Mẫu 02) or refusal (Mẫu 03)', params: StatusTokenParams },
     },
     async (request, reply) => {
-      const { pdf, fileName } = await renderReviewSlip(db, await findSubmission(db, request.params.token), originOf(request));
+      const { pdf, fileName } = await renderCitizenSlip(db, request.params.token, originOf(request));
       return reply.headers(pdfHeaders(fileName)).send(pdf);
     },
   );
@@ -133,15 +132,6 @@ export async function onlineRoutes(fastify: FastifyInstance, opts: OnlineRoutesO
       const ctx = auditContextOf(request);
       await reviewDossier(db, ctx, request.params.id, request.body);
       return getDossier(db, ctx.centerId, request.params.id);
-    },
-  );
-
-  app.get(
-    '/dossiers/:id/review/slip.pdf',
-    { config: { access: 'dossiers.read' }, schema: { tags: ['dossiers'], summary: 'The review slip (Mẫu 02 or 03) of an online submission, as PDF', params: IdParams } },
-    async (request, reply) => {
-      const { pdf, fileName } = await renderReviewSlip(db, await dossierOfCenter(db, staffOf(request).centerId, request.params.id), originOf(request));
-      return reply.headers(pdfHeaders(fileName)).send(pdf);
     },
   );
 

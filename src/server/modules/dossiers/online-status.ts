@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import type { DossierStatus } from '../../db/schema.js';
 import type { OnlineStatus } from '../../../shared/schemas/online.js';
+import { renderDossierSlip, type DossierSlipKind } from './dossier-slips.js';
 import { maskName } from './dossier-views.js';
 import { findSubmission } from './online-submission.js';
 import type { RequestedItem } from './review-dossier.js';
@@ -48,7 +49,23 @@ export async function getOnlineStatus(db: Executor, token: string): Promise<Onli
     request: d.status === 'incomplete' && lastRequest ? { at: iso(lastRequest.at), reason: requestData?.reason ?? null, items: requestData?.items ?? [] } : null,
     refusal: d.status === 'refused' && lastRefusal ? { at: iso(lastRefusal.at), reasons: refusalData?.reasons ?? [] } : null,
     canResubmit: d.status === 'incomplete',
-    slip: d.status === 'incomplete' ? 'supplement' : d.status === 'refused' ? 'refusal' : null,
+    slip: citizenSlipOf(d),
     timeline: events.map((e) => ({ at: iso(e.at), status: e.to_status, label: STATUS_LABEL_VI[e.to_status as DossierStatus] ?? e.to_status })),
   };
+}
+
+/** The slip the citizen can download now: the receipt once accepted, else the review decision's slip. */
+function citizenSlipOf(d: { status: DossierStatus; code: string | null }): OnlineStatus['slip'] {
+  if (d.status === 'incomplete') return 'supplement';
+  if (d.status === 'refused' && d.code === null) return 'refusal';
+  return d.code ? 'receipt' : null;
+}
+
+const SLIP_KIND: Record<NonNullable<OnlineStatus['slip']>, DossierSlipKind> = { receipt: 'receipt', supplement: 'supplement-request', refusal: 'refusal' };
+
+/** The citizen's slip as PDF (the dossier module's official slips, built from the dossier's records). */
+export async function renderCitizenSlip(db: Executor, token: string, origin: string): Promise<{ pdf: Buffer; fileName: string }> {
+  const d = await findSubmission(db, token);
+  const slip = citizenSlipOf(d);
+  return renderDossierSlip(db, d.center_id, d.id, slip ? SLIP_KIND[slip] : 'receipt', origin);
 }

@@ -131,7 +131,10 @@ describe('online submission', () => {
     const receipt = await t.app.inject({ url: `/api/dossiers/${s.id}/slips/receipt.pdf`, headers: receptionist.headers });
     expect(receipt.statusCode).toBe(200);
     if (hasPdftotext()) expect(pdfText(receipt.rawPayload)).toContain(d.code);
-    expect((await status(s.statusToken)).code).toBe(d.code);
+    expect(await status(s.statusToken)).toMatchObject({ code: d.code, slip: 'receipt' });
+    const citizenReceipt = await t.app.inject(`/api/public/online/${s.statusToken}/slip.pdf`);
+    expect(citizenReceipt.headers['content-type']).toBe('application/pdf');
+    if (hasPdftotext()) expect(pdfText(citizenReceipt.rawPayload)).toContain(d.code);
     // Guarded: a second decision on the same submission is a conflict.
     expect((await review(s.id, { decision: 'refuse', reasons: ['x'] })).json().code).toBe('DOSSIER_STATE_CONFLICT');
     const audit = await t.database.db.selectFrom('audit_log').select('action').where('target_id', '=', s.id).execute();
@@ -179,7 +182,7 @@ describe('online submission', () => {
     expect(refused.statusCode, refused.body).toBe(200);
     expect(refused.json()).toMatchObject({ status: 'refused', dvcqgStatus: 3, code: null });
     expect((await status(s.statusToken)).refusal.reasons).toEqual(['Người yêu cầu không thuộc trường hợp xóa đăng ký thường trú.']);
-    const slip = await t.app.inject({ url: `/api/dossiers/${s.id}/review/slip.pdf`, headers: receptionist.headers });
+    const slip = await t.app.inject({ url: `/api/dossiers/${s.id}/slips/refusal.pdf`, headers: receptionist.headers });
     expect(slip.statusCode).toBe(200);
     await saveArtifact('online-refusal-slip.pdf', slip.rawPayload);
     if (hasPdftotext()) {

@@ -70,10 +70,6 @@ export function publicSlipUrl(token: string): string {
   return `/api/public/online/${encodeURIComponent(token)}/slip.pdf`;
 }
 
-export function reviewSlipUrl(id: string): string {
-  return `/api/dossiers/${encodeURIComponent(id)}/review/slip.pdf`;
-}
-
 export function fileUrl(dossierId: string, fileId: string): string {
   return `/api/dossiers/${encodeURIComponent(dossierId)}/files/${encodeURIComponent(fileId)}`;
 }

@@ -134,7 +134,7 @@ function StatusView({ token, status }: { token: string; status: OnlineStatus }) 
       {status.slip && (
         <p>
           <a className="button button-secondary" href={publicSlipUrl(token)} download>
-            {status.slip === 'supplement' ? t('online.slipSupplement') : t('online.slipRefusal')}
+            {status.slip === 'receipt' ? t('online.slipReceipt') : status.slip === 'supplement' ? t('online.slipSupplement') : t('online.slipRefusal')}
           </a>
         </p>
       )}
