@@ -110,6 +110,7 @@ describe('online submission (browser)', () => {
     // The citizen's status page now shows the official code.
     await page.reload();
     await page.getByTestId('status-code').filter({ hasText: code }).waitFor();
+    await page.getByRole('link', { name: 'Tải giấy tiếp nhận và hẹn trả kết quả (Mẫu 01)' }).waitFor();
     expect(await horizontalOverflow(page)).toEqual([]);
     await screenshot(page, 'online-status-accepted-phone');
   });
