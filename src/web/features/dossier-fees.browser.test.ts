@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../../server/test/app.js';
+import { renderIdCard, syntheticPeople } from '../../server/modules/documents/synthetic-documents.js';
 import { ARTIFACT_DIR, DESKTOP, launchBrowser, newContext, screenshot, startWebServer, type WebServer } from '../../server/test/browser.js';
 
 /**
@@ -58,6 +59,38 @@ describe('dossier fees, slips and progress (browser)', () => {
     writeFileSync(pdfFile, await pdf.body());
     if (existsSync('/usr/bin/pdftoppm')) execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfFile, path.join(ARTIFACT_DIR, 'dossier-supplement-request')]);
     await screenshot(page, 'dossier-reception-declined');
+  });
+
+  it('the copilot suggests the procedure from the citizen’s words, fills the form from the ID card and checks the documents', { timeout: 90_000 }, async () => {
+    const page = await signedIn('receptionist', '/tiep-nhan');
+    await page.getByLabel('Ghi lại yêu cầu theo lời công dân').fill('toi muon dang ky giam ho cho me gia');
+    await page.getByRole('button', { name: 'Gợi ý thủ tục' }).click();
+    const choices = page.locator('.copilot-choices .procedure-choice');
+    await choices.first().waitFor();
+    expect(await choices.count()).toBeLessThanOrEqual(3);
+    await page.locator('.copilot-choices .procedure-choice', { hasText: '1.004837' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Thủ tục đăng ký giám hộ' }).waitFor();
+
+    const person = syntheticPeople(1)[0];
+    if (!person) throw new Error('no synthetic person');
+    const card = path.join(ARTIFACT_DIR, 'copilot-id-card.png');
+    writeFileSync(card, await renderIdCard(person));
+    await page.getByText('Trợ lý: đọc thẻ căn cước để điền thông tin').click();
+    await page.getByLabel('Ảnh chụp hoặc bản quét mặt trước thẻ căn cước (JPEG, PNG)').setInputFiles(card);
+    await page.getByTestId('idcard-result').waitFor({ timeout: 30_000 });
+    expect(await page.getByLabel('Họ và tên').inputValue()).toBe(person.fullName);
+    expect(await page.getByLabel('Số định danh cá nhân (CCCD)').inputValue()).toBe(person.idNumber);
+
+    await page.getByRole('button', { name: 'Trợ lý: kiểm tra thành phần hồ sơ' }).click();
+    await page.getByTestId('completeness-result').getByText('Còn thiếu:').waitFor();
+    await screenshot(page, 'copilot-reception');
+    await page.getByRole('button', { name: 'Đã nhận đủ các giấy tờ bắt buộc' }).click();
+    await page.getByRole('button', { name: 'Trợ lý: kiểm tra thành phần hồ sơ' }).click();
+    // nothing missing any more; what remains is at most a reminder about certified copies
+    const result = page.getByTestId('completeness-result');
+    await result.getByText(/Đủ các giấy tờ bắt buộc theo danh mục\.|Cần bản sao có chứng thực:/).first().waitFor();
+    expect(await result.getByText('Còn thiếu:').count()).toBe(0);
+    await screenshot(page, 'copilot-reception-complete');
   });
 
   it('collects the fee with a receipt number, shows the transfer QR and prints the slips', { timeout: 90_000 }, async () => {

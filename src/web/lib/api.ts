@@ -147,7 +147,23 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   return (text === '' ? undefined : JSON.parse(text)) as T;
 }
 
+/** multipart/form-data POST (file uploads) with the same headers, CSRF token and problem parsing as JSON requests. */
+async function postForm<T>(path: string, form: FormData, options: { signal?: AbortSignal } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...baseHeaders() };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', body: form, headers, credentials: 'same-origin', ...(options.signal ? { signal: options.signal } : {}) });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({ status: 0, code: 'NETWORK', detail: '' });
+  }
+  if (!response.ok) throw await problemOf(response);
+  return (await response.json()) as T;
+}
+
 export const api = {
+  postForm,
   get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('PATCH', path, { ...options, body }),

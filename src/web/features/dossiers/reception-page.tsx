@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../ui/use-document-title.js';
 import { useProcedure, useProcedureSearch } from '../portal/api.js';
 import { receiptUrl, useDeclineDossier, useReceiveDossier, type DossierView, type HandedDocument } from './api.js';
 import { slipUrl } from './dossier-extras.js';
+import { CompletenessCheck, IdCardReader, ProcedureSuggest } from './copilot-panel.js';
 import type { ProcedureDetail } from '../../../shared/schemas/catalog.js';
 import { formatVnd } from '../../lib/format.js';
 import {
@@ -53,6 +54,10 @@ function ProcedurePicker({ onPick }: { onPick: (code: string) => void }) {
           {search.data.items.length === 0 && <li className="muted">{t('dossier.reception.noProcedure')}</li>}
         </ul>
       )}
+      <details className="copilot-box" open>
+        <summary>{t('copilot.need.title')}</summary>
+        <ProcedureSuggest onPick={onPick} />
+      </details>
     </section>
   );
 }
@@ -259,6 +264,10 @@ function ReceptionForm({ code, ticketId, onDone, onChangeProcedure }: { code: st
           {t('dossier.reception.changeProcedure')}
         </button>
       </div>
+      <details className="copilot-box">
+        <summary>{t('copilot.idCard.title')}</summary>
+        <IdCardReader onRead={(prefill) => setApplicant((current) => ({ ...current, ...prefill }))} />
+      </details>
       <ApplicantFields value={applicant} onChange={setApplicant} />
       <fieldset className="form-section">
         <legend>{t('dossier.reception.representative')}</legend>
@@ -278,6 +287,7 @@ function ReceptionForm({ code, ticketId, onDone, onChangeProcedure }: { code: st
         }}
         missing={missing}
       />
+      <CompletenessCheck procedureCode={code} documents={handed} />
       <FeeField detail={detail} value={feeVnd} onChange={setFee} />
       {receive.isError && <Refusal error={receive.error} />}
       {askDays && (
