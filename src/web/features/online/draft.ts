@@ -1,5 +1,5 @@
-import type { ApplicantDraft } from '../dossiers/reception-form.js';
-import { EMPTY_APPLICANT } from '../dossiers/reception-form.js';
+import type { ApplicantDraft, RepresentativeDraft } from '../dossiers/reception-form.js';
+import { EMPTY_APPLICANT, EMPTY_REPRESENTATIVE } from '../dossiers/reception-form.js';
 
 /**
  * The half-filled online form, kept in this browser's localStorage per procedure so that a
@@ -9,6 +9,8 @@ import { EMPTY_APPLICANT } from '../dossiers/reception-form.js';
 export interface OnlineDraft {
   center: string;
   applicant: ApplicantDraft;
+  /** Someone applying for another person; null when the applicant applies themself. */
+  representative: RepresentativeDraft | null;
   /** Conditional documents the person said they provide. */
   provided: number[];
   savedAt: string;
@@ -32,6 +34,7 @@ export function loadDraft(procedureCode: string): OnlineDraft | null {
     return {
       center: typeof parsed.center === 'string' ? parsed.center : '',
       applicant: { ...EMPTY_APPLICANT, ...(parsed.applicant ?? {}) },
+      representative: parsed.representative ? { ...EMPTY_REPRESENTATIVE, ...parsed.representative } : null,
       provided: Array.isArray(parsed.provided) ? parsed.provided.filter((p): p is number => typeof p === 'number') : [],
       savedAt: typeof parsed.savedAt === 'string' ? parsed.savedAt : new Date().toISOString(),
     };
@@ -41,7 +44,7 @@ export function loadDraft(procedureCode: string): OnlineDraft | null {
 }
 
 export function saveDraft(procedureCode: string, draft: Omit<OnlineDraft, 'savedAt'>): void {
-  const empty = Object.values(draft.applicant).every((v) => v === '') && draft.provided.length === 0;
+  const empty = Object.values(draft.applicant).every((v) => v === '') && draft.representative === null && draft.provided.length === 0;
   try {
     if (empty) storage()?.removeItem(PREFIX + procedureCode);
     else storage()?.setItem(PREFIX + procedureCode, JSON.stringify({ ...draft, savedAt: new Date().toISOString() }));

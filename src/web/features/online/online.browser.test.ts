@@ -120,10 +120,16 @@ describe('online submission (browser)', () => {
     await page.getByLabel('Họ và tên').fill('Đặng Văn Minh');
     await page.getByLabel('Số định danh cá nhân (CCCD)').fill('079085001122');
     await page.getByLabel('Địa chỉ').fill('8 Cách Mạng Tháng Tám, phường Hòa Hưng');
+    await page.getByLabel('Người khác nộp thay (có người đại diện)').check();
+    await page.getByLabel('Họ tên người đại diện').fill('Đặng Thị Hoa');
+    await page.locator('#rep-id').fill('079192004321');
+    await page.getByLabel('Quan hệ với người nộp').fill('Con gái');
     await page.locator('#doc-file-1').setInputFiles(scan(3));
     await page.locator('#doc-file-2').setInputFiles(scan(4));
     await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
     const reference = ((await page.getByTestId('online-reference').textContent()) ?? '').trim();
+    const row = await server.database.db.selectFrom('dossiers').select('representative').where('submission_reference', '=', reference).executeTakeFirstOrThrow();
+    expect(row.representative).toMatchObject({ name: 'Đặng Thị Hoa', relation: 'Con gái' });
     await page.getByTestId('online-status-link').click();
     await page.getByTestId('status-reference').filter({ hasText: reference }).waitFor();
 

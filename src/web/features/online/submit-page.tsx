@@ -6,7 +6,7 @@ import type { ProcedureDetail } from '../../../shared/schemas/catalog.js';
 import { ErrorMessage } from '../../ui/error-message.js';
 import { Loading } from '../../ui/loading.js';
 import { useDocumentTitle } from '../../ui/use-document-title.js';
-import { ApplicantFields, type ApplicantDraft } from '../dossiers/reception-form.js';
+import { ApplicantFields, EMPTY_REPRESENTATIVE, receiveBody, RepresentativeFields, type ApplicantDraft, type RepresentativeDraft } from '../dossiers/reception-form.js';
 import { useProcedure } from '../portal/api.js';
 import { fileProblem, MAX_TOTAL_BYTES, submissionForm, useCenters, useSubmitOnline, type OnlineSubmissionData, type OnlineSubmissionReceipt } from './api.js';
 import { clearDraft, loadDraft, saveDraft } from './draft.js';
@@ -30,20 +30,10 @@ function problemsOf(t: TFunction, documents: Documents, provided: ReadonlySet<nu
   return problems;
 }
 
-function toData(center: string, code: string, a: ApplicantDraft, positions: number[]): OnlineSubmissionData {
-  return {
-    center,
-    procedureCode: code,
-    applicant: {
-      name: a.name.trim(),
-      idNumber: a.idNumber,
-      address: a.address.trim(),
-      ...(a.birthDate ? { birthDate: a.birthDate } : {}),
-      ...(a.phone.trim() ? { phone: a.phone.replace(/[\s.]/g, '') } : {}),
-      ...(a.email.trim() ? { email: a.email.trim() } : {}),
-    },
-    documents: positions.map((position) => ({ position })),
-  };
+/** The data part: the same applicant and representative shape as counter reception (receiveBody). */
+function toData(center: string, code: string, applicant: ApplicantDraft, representative: RepresentativeDraft | null, positions: number[]): OnlineSubmissionData {
+  const body = receiveBody({ procedureCode: code, applicant, representative, documents: [], ticketId: null, workingDays: null });
+  return { center, procedureCode: code, applicant: body.applicant, ...(body.representative ? { representative: body.representative } : {}), documents: positions.map((position) => ({ position })) };
 }
 
 function SubmissionForm({ procedure, onDone }: { procedure: ProcedureDetail; onDone: (r: OnlineSubmissionReceipt) => void }) {
@@ -54,13 +44,14 @@ function SubmissionForm({ procedure, onDone }: { procedure: ProcedureDetail; onD
   const [center, setCenter] = useState(restored?.center ?? '');
   const [applicant, setApplicant] = useState<ApplicantDraft>(() => restored?.applicant ?? { name: '', idNumber: '', birthDate: '', phone: '', address: '', email: '' });
   const [provided, setProvided] = useState<Set<number>>(() => new Set(restored?.provided ?? []));
+  const [representative, setRepresentative] = useState<RepresentativeDraft | null>(restored?.representative ?? null);
   const [files, setFiles] = useState<Map<number, File[]>>(new Map());
   const [problems, setProblems] = useState<string[]>([]);
   const chosenCenter = center || centers.data?.[0]?.slug || '';
 
   useEffect(() => {
-    saveDraft(procedure.code, { center, applicant, provided: [...provided] });
-  }, [procedure.code, center, applicant, provided]);
+    saveDraft(procedure.code, { center, applicant, representative, provided: [...provided] });
+  }, [procedure.code, center, applicant, representative, provided]);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -69,7 +60,7 @@ function SubmissionForm({ procedure, onDone }: { procedure: ProcedureDetail; onD
     if (found.length > 0 || !chosenCenter) return;
     const positions = procedure.documents.map((d, i) => ({ d, position: i + 1 })).filter(({ d, position }) => d.condition === null || provided.has(position)).map(({ position }) => position);
     const chosen = new Map([...files].filter(([position]) => positions.includes(position)));
-    submit.mutate(submissionForm(toData(chosenCenter, procedure.code, applicant, positions), chosen), {
+    submit.mutate(submissionForm(toData(chosenCenter, procedure.code, applicant, representative, positions), chosen), {
       onSuccess: (receipt) => {
         clearDraft(procedure.code);
         onDone(receipt);
@@ -104,6 +95,14 @@ function SubmissionForm({ procedure, onDone }: { procedure: ProcedureDetail; onD
         </p>
       )}
       <ApplicantFields value={applicant} onChange={setApplicant} />
+      <fieldset className="form-section">
+        <legend>{t('dossier.reception.representative')}</legend>
+        <label className="checkbox">
+          <input type="checkbox" checked={representative !== null} onChange={(e) => setRepresentative(e.target.checked ? EMPTY_REPRESENTATIVE : null)} />
+          {t('dossier.reception.hasRepresentative')}
+        </label>
+        {representative && <RepresentativeFields value={representative} onChange={setRepresentative} />}
+      </fieldset>
       <fieldset className="form-section">
         <legend>{t('online.documents')}</legend>
         <p className="hint" id="online-files-hint">
