@@ -34,6 +34,7 @@ const counterPages: RouteObject[] = [
 const dossierPages: RouteObject[] = [
   { index: true, lazy: async () => ({ Component: (await import('../features/dossiers/worklist-page.js')).WorklistPage }) },
   { path: 'truc-tuyen', lazy: async () => ({ Component: (await import('../features/online/review-list-page.js')).OnlineReviewListPage }) },
+  { path: 'tro-ly', lazy: async () => ({ Component: (await import('../features/assistant/handoffs-page.js')).HandoffsPage }) },
   { path: ':id', lazy: async () => ({ Component: (await import('../features/dossiers/dossier-page.js')).DossierPage }) },
 ];
 const lookupPage = async () => ({ Component: (await import('../features/dossiers/lookup-page.js')).LookupPage });

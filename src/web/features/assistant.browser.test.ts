@@ -157,4 +157,26 @@ describe('assistant (browser)', () => {
     expect(await kiosk.getByTestId('assistant-turn').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
+
+  it('staff see the handed-off conversation with its history and mark it dealt with', async () => {
+    // A citizen's conversation handed over (through the API, so this test stands alone).
+    const asked = await server.app.inject({ method: 'POST', url: '/api/assistant/ask', payload: { question: 'xin giấy xác nhận độc thân để đi làm hồ sơ vay', centerId: server.demo.centerId } });
+    const { sessionId } = asked.json() as { sessionId: string };
+    expect((await server.app.inject({ method: 'POST', url: `/api/assistant/sessions/${sessionId}/handoff` })).statusCode).toBe(200);
+
+    const page = await open({ viewport: { width: 1366, height: 900 } });
+    const account = server.account('receptionist');
+    await page.goto(`/dang-nhap?next=${encodeURIComponent('/ho-so/tro-ly')}`);
+    await page.getByLabel('Tên đăng nhập').fill(account.username);
+    await page.getByLabel('Mật khẩu').fill(account.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Câu hỏi công dân chuyển cán bộ' }).waitFor();
+    const item = page.locator('.handoff', { hasText: 'xin giấy xác nhận độc thân để đi làm hồ sơ vay' });
+    await item.waitFor();
+    await screenshot(page, 'assistant-handoffs-staff');
+    await item.getByRole('button', { name: 'Đã hỗ trợ xong' }).click();
+    await item.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Đã xử lý' }).click();
+    await page.locator('.handoff', { hasText: 'xin giấy xác nhận độc thân để đi làm hồ sơ vay' }).waitFor();
+  });
 });

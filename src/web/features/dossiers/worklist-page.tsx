@@ -57,6 +57,11 @@ export function WorklistPage() {
   return (
     <div className="container page dossier-page">
       <h1>{t('dossier.worklist.title')}</h1>
+      <p className="worklist-links">
+        <Link to="/ho-so/truc-tuyen">{t('online.reviewListTitle')}</Link>
+        {' · '}
+        <Link to="/ho-so/tro-ly">{t('handoffs.title')}</Link>
+      </p>
       {(role === 'leader' || role === 'admin') && <ProgressPanel />}
       {role !== undefined && role !== 'specialist' && <RegisterExport />}
       <nav className="worklist-tabs" aria-label={t('dossier.worklist.tabs')}>
