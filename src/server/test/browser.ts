@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { buildApp } from '../app.js';
+import { createFileStore } from '../modules/files/collect-files-job.js';
 import { parseConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { ROOT, WEB_DIST_DIR } from '../paths.js';
@@ -62,8 +64,10 @@ export async function startWebServer(): Promise<WebServer> {
   const prepared = await prepareDatabase(database, { seedDemo: true });
   if (!prepared.demo) throw new Error('the demo center was not seeded');
   const demo = prepared.demo;
-  const config = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '100000', SEED_DEMO: 'false' });
-  const app = await buildApp({ config, database, logger: false });
+  // Uploaded files go to a directory of this run, removed on close (never ./data of the checkout).
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'motcua-web-'));
+  const config = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '100000', SEED_DEMO: 'false', DATA_DIR: dataDir });
+  const app = await buildApp({ config, database, logger: false, fileStore: createFileStore(dataDir) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
@@ -79,6 +83,7 @@ export async function startWebServer(): Promise<WebServer> {
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -167,7 +167,8 @@ export async function dossierSlipData(db: Executor, centerId: string, dossierId:
   ]);
   const agency = agencyOf(center);
   const lookupUrl = d.code ? `${origin}/tra-cuu/${encodeURIComponent(d.code)}` : `${origin}/thu-tuc/${encodeURIComponent(d.procedure_code)}`;
-  const head = { agency, dossierCode: d.code ?? undefined, lookupUrl, procedure: { name: d.procedure_name, code: d.procedure_code } };
+  // Before acceptance an online submission is known by its reference (TT-…), which the citizen has.
+  const head = { agency, dossierCode: d.code ?? d.submission_reference ?? undefined, lookupUrl, procedure: { name: d.procedure_name, code: d.procedure_code } };
   const applicant = applicantOf(d);
   const firstAt = new Date(d.received_at ?? events[0]?.at ?? d.created_at);
   const resultPlace = `${center.name}${center.address ? `, ${center.address}` : ''}`;
