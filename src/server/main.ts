@@ -7,6 +7,7 @@ import { runQueueHousekeeping } from './modules/queue/close-day.js';
 import { dispatchOutbox, logSender } from './modules/messages/outbox.js';
 import { runJobOnce, slotOf } from './jobs/run-job.js';
 import { warnDeadlines } from './modules/dossiers/warn-deadlines.js';
+import { purgeOldConversations } from './modules/assistant/purge-conversations.js';
 import { createEmailSender } from './modules/messages/email-sender.js';
 import { collectStoredFiles } from './modules/files/collect-files-job.js';
 import { createConfiguredFileStore } from './modules/files/configured-store.js';
@@ -35,14 +36,16 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${prepared.demoText}\n(Đã lưu vào ${config.dataDir}/demo-accounts.txt)\n\n`);
   }
 
-  // Every minute: queue housekeeping (idempotent) and, once per 15-minute slot across all
-  // processes, the dossier deadline warnings (jobs as data: job_runs).
+  // Every minute: queue housekeeping (idempotent) and, once per slot across all processes (jobs
+  // as data: job_runs), the dossier deadline warnings (15 min) and the assistant's retention (day).
   const housekeeping = async () => {
     try {
       const closed = await runQueueHousekeeping(database.db);
       if (closed > 0) log.info({ closed }, 'queue tickets closed at end of day');
       const warned = await runJobOnce(database.db, 'dossier-deadline-warnings', slotOf(new Date(), 15), () => warnDeadlines(database.db));
       if (warned && warned.dueSoon + warned.overdue > 0) log.info(warned, 'dossier deadline warnings');
+      const purged = await runJobOnce(database.db, 'assistant-retention', slotOf(new Date(), 24 * 60), () => purgeOldConversations(database.db));
+      if (purged && purged.deleted > 0) log.info(purged, 'old assistant conversations deleted');
     } catch (error) {
       log.error({ err: error }, 'queue housekeeping failed');
     }
