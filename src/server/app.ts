@@ -29,6 +29,7 @@ import { messagesRoutes } from './modules/messages/routes.js';
 import { dossiersRoutes } from './modules/dossiers/routes.js';
 import { dossierProcessRoutes } from './modules/dossiers/process-routes.js';
 import { assistantRoutes } from './modules/assistant/routes.js';
+import { createLlmClient, llmOutcomeCounter } from './modules/assistant/llm/llm-client.js';
 import { onlineRoutes } from './modules/dossiers/online-routes.js';
 import { createFileStore } from './modules/files/collect-files-job.js';
 import type { FileStore } from './modules/files/file-store.js';
@@ -146,7 +147,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Realtime: one LISTEN per process; SSE streams end first on shutdown so close() does not wait.
   const hub = new EventHub(database);
   await hub.start();
-  registerMetrics(app, database, hub);
+  const metrics = registerMetrics(app, database, hub);
+  // The assistant's optional LLM phrasing (docs/assistant.md); off unless ASSISTANT_LLM_URL is set.
+  const assistantLlm = config.assistantLlm ? createLlmClient(config.assistantLlm, { log: app.log, onOutcome: llmOutcomeCounter(metrics) }) : null;
   app.addHook('preClose', async () => hub.endStreams());
   app.addHook('onClose', async () => hub.stop());
   const ocr = new OcrPool(options.ocr);
@@ -164,7 +167,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(messagesRoutes, { database });
       await api.register(dossiersRoutes, { database, lookupRateLimit: config.lookupRateLimit });
       await api.register(dossierProcessRoutes, { database });
-      await api.register(assistantRoutes, { database });
+      await api.register(assistantRoutes, { database, llm: assistantLlm });
       await api.register(onlineRoutes, {
         database,
         store: options.fileStore ?? createFileStore(config.dataDir),

@@ -126,3 +126,32 @@ describe('FILE_STORE and S3_*', () => {
     expect(problems({ S3_BUCKET: 'motcua-files', S3_SECRET_ACCESS_KEY: 'khoa-bi-mat-123' })).toEqual([expect.stringMatching(/^FILE_STORE: set FILE_STORE=s3 to use S3_BUCKET, S3_SECRET_ACCESS_KEY/)]);
   });
 });
+
+describe('ASSISTANT_LLM_* (the optional LLM phrasing of assistant answers)', () => {
+  it('is off unless ASSISTANT_LLM_URL is set; then the model is required and the timeout defaults to 8 s', () => {
+    expect(parseConfig({}).assistantLlm).toBeUndefined();
+    expect(parseConfig({ ASSISTANT_LLM_MODEL: 'qwen2.5:3b' }).assistantLlm).toBeUndefined();
+    expect(parseConfig({ ASSISTANT_LLM_URL: 'http://127.0.0.1:11434/v1/', ASSISTANT_LLM_MODEL: 'qwen2.5:3b' }).assistantLlm).toEqual({
+      baseURL: 'http://127.0.0.1:11434/v1',
+      model: 'qwen2.5:3b',
+      apiKey: undefined,
+      timeoutMs: 8000,
+    });
+    expect(parseConfig({ ASSISTANT_LLM_URL: 'https://llm.example.vn/v1', ASSISTANT_LLM_MODEL: 'm', ASSISTANT_LLM_API_KEY: 'sk-x', ASSISTANT_LLM_TIMEOUT_MS: '2500' }).assistantLlm).toMatchObject({
+      apiKey: 'sk-x',
+      timeoutMs: 2500,
+    });
+    expect(problems({ ASSISTANT_LLM_URL: 'http://127.0.0.1:11434/v1' })).toEqual([expect.stringMatching(/^ASSISTANT_LLM_MODEL: required/)]);
+  });
+
+  it('refuses a URL that is not http(s), or carries credentials, without echoing them; and a bad timeout', () => {
+    for (const url of ['ftp://llm.example.vn/v1', '127.0.0.1:11434', 'http://user:khoa-bi-mat@llm.example.vn/v1', 'http://llm.example.vn/v1?key=khoa-bi-mat', 'khong phai url']) {
+      const found = problems({ ASSISTANT_LLM_URL: url, ASSISTANT_LLM_MODEL: 'm' });
+      expect(found, url).toHaveLength(1);
+      expect(found[0], url).toMatch(/^ASSISTANT_LLM_URL: /);
+      expect(found[0], url).not.toContain('khoa-bi-mat');
+    }
+    expect(problems({ ASSISTANT_LLM_URL: 'http://127.0.0.1:11434/v1', ASSISTANT_LLM_MODEL: 'm', ASSISTANT_LLM_TIMEOUT_MS: '10' })).toEqual([expect.stringMatching(/^ASSISTANT_LLM_TIMEOUT_MS/)]);
+    expect(problems({ ASSISTANT_LLM_URL: 'http://127.0.0.1:11434/v1', ASSISTANT_LLM_MODEL: 'm', ASSISTANT_LLM_API_KEY: 'sk-secret' }).join(' ')).not.toContain('sk-secret');
+  });
+});

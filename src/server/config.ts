@@ -53,6 +53,13 @@ const EnvSchema = Type.Object({
   S3_FORCE_PATH_STYLE: Type.Boolean({ default: true }),
   /** Key prefix inside the bucket, e.g. `motcua/files`; unset = the bucket's root. */
   S3_PREFIX: Type.Optional(Type.String()),
+  /** OpenAI-compatible endpoint of the optional LLM that phrases the assistant's answers, e.g. `http://127.0.0.1:11434/v1`; unset = off. docs/assistant.md */
+  ASSISTANT_LLM_URL: Type.Optional(Type.String()),
+  ASSISTANT_LLM_MODEL: Type.Optional(Type.String()),
+  /** Sent as a bearer token; optional (local servers need none); never logged nor echoed. */
+  ASSISTANT_LLM_API_KEY: Type.Optional(Type.String()),
+  /** After this the composed answer is returned without the LLM's phrasing. */
+  ASSISTANT_LLM_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120000, default: 8000 }),
 });
 
 export type Env = Static<typeof EnvSchema>;
@@ -78,6 +85,15 @@ export interface AppConfig {
   smtp: SmtpConfig | undefined;
   /** Where files are stored (FILE_STORE). */
   fileStore: FileStoreConfig;
+  /** The optional LLM phrasing of assistant answers; undefined when ASSISTANT_LLM_URL is unset. */
+  assistantLlm: AssistantLlmConfig | undefined;
+}
+
+export interface AssistantLlmConfig {
+  baseURL: string;
+  model: string;
+  apiKey: string | undefined;
+  timeoutMs: number;
 }
 
 export type FileStoreConfig = { kind: 'local' } | { kind: 's3'; s3: S3Config };
@@ -129,8 +145,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
   );
   const smtp = parseSmtp(env.SMTP_URL || undefined, env.SMTP_FROM || undefined, errors);
   const fileStore = parseFileStore(env, errors);
-  if (errors.length > 0 || !fileStore) throw new ConfigError(errors);
   const e = withDefaults as Env;
+  const assistantLlm = parseAssistantLlm(env, e.ASSISTANT_LLM_TIMEOUT_MS, errors);
+  if (errors.length > 0 || !fileStore) throw new ConfigError(errors);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -149,7 +166,27 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     submissionRateLimit: e.SUBMISSION_RATE_LIMIT,
     smtp,
     fileStore,
+    assistantLlm,
   };
+}
+
+/** ASSISTANT_LLM_* → AssistantLlmConfig (undefined = off); problems are appended to `errors` (the key is never echoed). */
+function parseAssistantLlm(env: NodeJS.ProcessEnv, timeoutMs: number, errors: string[]): AssistantLlmConfig | undefined {
+  const baseURL = env.ASSISTANT_LLM_URL || undefined;
+  if (baseURL === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(baseURL);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || url.search || url.hash) {
+    const shown = baseURL.replace(/^([^/]*\/\/)?[^/]*@/, '$1***@').replace(/[?#].*$/, '?…');
+    errors.push(`ASSISTANT_LLM_URL: expected http(s)://host[:port][/path] of an OpenAI-compatible API, e.g. http://127.0.0.1:11434/v1, the key in ASSISTANT_LLM_API_KEY (got ${JSON.stringify(shown)})`);
+  }
+  const model = (env.ASSISTANT_LLM_MODEL ?? '').trim();
+  if (model === '') errors.push('ASSISTANT_LLM_MODEL: required when ASSISTANT_LLM_URL is set (e.g. qwen2.5:3b)');
+  return { baseURL: baseURL.replace(/\/+$/, ''), model, apiKey: env.ASSISTANT_LLM_API_KEY || undefined, timeoutMs: Number.isFinite(timeoutMs) ? timeoutMs : 8000 };
 }
 
 const S3_VARIABLES = ['S3_ENDPOINT', 'S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE', 'S3_PREFIX'] as const;

@@ -55,6 +55,8 @@ export const AskResult = Type.Object({
   sessionId: Type.Optional(AssistantSessionId),
   aspect: Type.Optional(Type.String({ description: 'what the question asked about (documents, fee, time, …)' })),
   language: Type.Optional(Type.Union([Type.Literal('vi'), Type.Literal('en')])),
+  /** Present when an LLM is configured: 'llm' when its phrasing passed the fact check, else 'catalog' (docs/assistant.md). */
+  phrasedBy: Type.Optional(Type.Union([Type.Literal('catalog'), Type.Literal('llm')])),
 });
 export type AskResult = Static<typeof AskResult>;
 

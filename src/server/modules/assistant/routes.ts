@@ -7,6 +7,7 @@ import { PROBLEMS } from '../../http/responses.js';
 import { AskBody, AskResult, HandedOffConversation, HandoffListQuery, HandoffResult, SessionParams } from '../../../shared/schemas/assistant.js';
 import type { AuditContext } from '../audit/record-audit.js';
 import { askAssistant } from './ask-assistant.js';
+import type { LlmClient } from './llm/llm-client.js';
 import { handOffConversation } from './hand-off-conversation.js';
 import { closeHandoff, listHandoffs } from './list-handoffs.js';
 
@@ -18,7 +19,7 @@ function publicContext(request: FastifyRequest): AuditContext {
   return { actorType: 'public', actorId: null, actorName: null, actorRole: null, centerId: null, ip: null, requestId: String(request.id) };
 }
 
-export async function assistantRoutes(fastify: FastifyInstance, opts: { database: Database }): Promise<void> {
+export async function assistantRoutes(fastify: FastifyInstance, opts: { database: Database; llm?: LlmClient | null }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = opts.database;
 
@@ -33,7 +34,7 @@ export async function assistantRoutes(fastify: FastifyInstance, opts: { database
         response: { 200: AskResult, ...PROBLEMS },
       },
     },
-    async (request) => askAssistant(db, publicContext(request), request.body),
+    async (request) => askAssistant(db, publicContext(request), request.body, new Date(), opts.llm ?? null),
   );
 
   app.post(

@@ -50,6 +50,8 @@ const MULTIPLIER: Record<string, number> = { nghin: 1000, ngan: 1000, trieu: 1_0
 
 function kindAfter(after: string, raw: string): { kind: NumberKind | null; times: number } {
   if (/^\s*%/.test(after)) return { kind: 'percent', times: 1 };
+  // A unit follows the number directly: "2. Bản án…" is a list index, "Trực tuyến: 1; …" a bare number.
+  if (!/^\s*[\p{L}₫]/u.test(after)) return { kind: null, times: 1 };
   let f = foldVietnamese(after.slice(0, 40));
   let times = 1;
   const m = /^(nghin|ngan|trieu|ty|thousand|million)\b\s*/.exec(f);
@@ -58,7 +60,7 @@ function kindAfter(after: string, raw: string): { kind: NumberKind | null; times
     f = f.slice(m[0].length);
   }
   // "8.000đ" folds to "8.000d": the currency sign sticks to the number in the raw text.
-  if (/^(dong|vnd|d)\b/.test(f) || /^(?:\s*)(?:đ|₫)/u.test(after.slice(0, 3)) || times > 1) return { kind: 'money', times };
+  if (/^(dong|vnd|d|viet nam dong|vietnamese dong|usd)\b/.test(f) || /^(?:\s*)(?:đ|₫)/u.test(after.slice(0, 3)) || times > 1) return { kind: 'money', times };
   if (/^(ngay lam viec|working days?|business days?|work days?|working day)\b/.test(f)) return { kind: 'workdays', times };
   if (/^(ngay|days?)\b/.test(f)) return { kind: 'days', times };
   if (/^(gio|tieng|hours?|h)\b/.test(f)) return { kind: 'hours', times };
