@@ -152,7 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const assistantLlm = config.assistantLlm ? createLlmClient(config.assistantLlm, { log: app.log, onOutcome: llmOutcomeCounter(metrics) }) : null;
   app.addHook('preClose', async () => hub.endStreams());
   app.addHook('onClose', async () => hub.stop());
-  const ocr = new OcrPool(options.ocr);
+  const ocr = new OcrPool(options.ocr ?? config.ocr);
   app.addHook('onClose', async () => ocr.close());
 
   await app.register(

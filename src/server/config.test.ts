@@ -17,6 +17,12 @@ describe('configuration', () => {
     expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', logLevel: 'info', seedDemo: true, dbPoolMax: 10, smtp: undefined });
   });
 
+  it('sizes the copilot OCR pool from the environment; one worker by default for a 2-core machine', () => {
+    expect(parseConfig({}).ocr).toEqual({ size: 1, queueLimit: 4, timeoutMs: 30000 });
+    expect(parseConfig({ OCR_WORKERS: '2', OCR_QUEUE_LIMIT: '0', OCR_TIMEOUT_MS: '5000' }).ocr).toEqual({ size: 2, queueLimit: 0, timeoutMs: 5000 });
+    expect(problems({ OCR_WORKERS: '0' })).toHaveLength(1);
+  });
+
   it('reports every invalid value at once', () => {
     expect(problems({ PORT: 'tám nghìn', SEED_DEMO: 'có lẽ', DB_POOL_MAX: '0' })).toHaveLength(3);
   });

@@ -58,6 +58,10 @@ const EnvSchema = Type.Object({
   ASSISTANT_LLM_MODEL: Type.Optional(Type.String()),
   /** Sent as a bearer token; optional (local servers need none); never logged nor echoed. */
   ASSISTANT_LLM_API_KEY: Type.Optional(Type.String()),
+  /** Copilot OCR (docs/documents.md): worker threads (~180 MB each), jobs allowed to wait, time per image. */
+  OCR_WORKERS: Type.Integer({ minimum: 1, maximum: 8, default: 1 }),
+  OCR_QUEUE_LIMIT: Type.Integer({ minimum: 0, maximum: 100, default: 4 }),
+  OCR_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 300000, default: 30000 }),
   /** After this the composed answer is returned without the LLM's phrasing. */
   ASSISTANT_LLM_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120000, default: 8000 }),
 });
@@ -81,6 +85,7 @@ export interface AppConfig {
   /** Upload limits in bytes / files (online submission). */
   uploads: { maxFileBytes: number; maxTotalBytes: number; maxFiles: number };
   submissionRateLimit: number;
+  ocr: { size: number; queueLimit: number; timeoutMs: number };
   /** The SMTP server for the e-mail channel; undefined when SMTP_URL is unset. */
   smtp: SmtpConfig | undefined;
   /** Where files are stored (FILE_STORE). */
@@ -164,6 +169,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     dbPoolMax: e.DB_POOL_MAX,
     uploads: { maxFileBytes: e.UPLOAD_MAX_FILE_MB * 1024 * 1024, maxTotalBytes: e.UPLOAD_MAX_TOTAL_MB * 1024 * 1024, maxFiles: e.UPLOAD_MAX_FILES },
     submissionRateLimit: e.SUBMISSION_RATE_LIMIT,
+    ocr: { size: e.OCR_WORKERS, queueLimit: e.OCR_QUEUE_LIMIT, timeoutMs: e.OCR_TIMEOUT_MS },
     smtp,
     fileStore,
     assistantLlm,
