@@ -131,6 +131,13 @@ describe('dossier fees, slips and progress (browser)', () => {
     const pdfFile = path.join(ARTIFACT_DIR, 'dossier-process-control.pdf');
     writeFileSync(pdfFile, await pdf.body());
     if (existsSync('/usr/bin/pdftoppm')) execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfFile, path.join(ARTIFACT_DIR, 'dossier-process-control')]);
+    // The result document is attached and appears in the files and the history.
+    await page.getByText('Thêm tệp (kết quả, tài liệu kèm theo)…').click();
+    await page.getByLabel('Tệp (PDF, JPEG, PNG)').setInputFiles(pdfFile);
+    await page.getByLabel('Ghi chú').fill('Trích lục đã ký');
+    await page.getByRole('button', { name: 'Tải lên' }).click();
+    await page.locator('.dossier-files-card').getByRole('link', { name: 'dossier-process-control.pdf' }).waitFor();
+    await page.locator('.timeline').getByText('Trích lục đã ký').waitFor();
     await screenshot(page, 'dossier-fees-paid');
 
     // The leader sees the month's progress and the register export on the worklist.

@@ -16,6 +16,7 @@ import { getOnlineStatus, renderCitizenSlip } from './online-status.js';
 import { checkResubmission, prepareOnlineSubmission, resubmitOnlineDocuments, submitOnlineDossier, type PreparedSubmission } from './online-submission.js';
 import { reviewDossier } from './review-dossier.js';
 import { findDossierFile } from './review-files.js';
+import { attachDossierFiles } from './attach-files.js';
 import { listDossiers } from './worklist.js';
 
 export interface OnlineRoutesOptions {
@@ -135,11 +136,33 @@ export async function onlineRoutes(fastify: FastifyInstance, opts: OnlineRoutesO
     },
   );
 
+  app.post(
+    '/dossiers/:id/files',
+    {
+      config: { access: 'dossiers.read' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Attach files to a dossier (multipart: kind = result | scan, comment, then the files): recorded in its history',
+        params: IdParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: DossierView, ...PROBLEMS },
+      },
+    },
+    async (request, reply) => {
+      const staff = staffOf(request);
+      const { files, fields } = await receiveMultipart(request, { ...uploadLimits, maxFiles: Math.min(uploads.maxFiles, 10) });
+      const kind = fields.get('kind') === 'result' ? 'result' : 'scan';
+      const comment = fields.get('comment')?.trim().normalize('NFC').slice(0, 2000) || null;
+      await attachDossierFiles(db, { ...auditContextOf(request), actorRole: staff.role }, request.params.id, files, { kind, comment });
+      return reply.status(201).send(await getDossier(db, staff.centerId, request.params.id));
+    },
+  );
+
   app.get(
     '/dossiers/:id/files/:fileId',
     {
       config: { access: 'dossiers.read' },
-      schema: { tags: ['dossiers'], summary: 'Download a scan of the dossier (always as an attachment, sniffed type, nosniff)', params: Type.Object({ id: Uuid, fileId: Uuid }, { additionalProperties: false }) },
+      schema: { tags: ['dossiers'], summary: 'Download a file of the dossier (always as an attachment, sniffed type, nosniff)', params: Type.Object({ id: Uuid, fileId: Uuid }, { additionalProperties: false }) },
     },
     async (request, reply) => {
       const file = await findDossierFile(db, staffOf(request).centerId, request.params.id, request.params.fileId);

@@ -295,3 +295,81 @@ export function SummaryCard({ dossier }: { dossier: DossierView }) {
     </section>
   );
 }
+
+/** The dossier's files (citizen's scans, attachments, the result) and adding one, recorded in the history. */
+export function FilesCard({ dossier }: { dossier: DossierView }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<'result' | 'scan'>('result');
+  const [comment, setComment] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [round, setRound] = useState(0);
+  const upload = useMutation({
+    mutationFn: () => {
+      const form = new FormData();
+      form.append('kind', kind);
+      if (comment.trim()) form.append('comment', comment.trim());
+      for (const f of files) form.append('file', f, f.name);
+      return api.postForm<DossierView>(`/api/dossiers/${encodeURIComponent(dossier.id)}/files`, form);
+    },
+    onSuccess: (next) => {
+      queryClient.setQueryData(dossierKeys.detail(dossier.id), next);
+      setComment('');
+      setFiles([]);
+      setRound((r) => r + 1);
+    },
+  });
+  const list = dossier.files ?? [];
+  const closed = ['refused', 'withdrawn', 'stopped'].includes(dossier.status);
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (files.length > 0) upload.mutate();
+  };
+  return (
+    <section className="card dossier-files-card" aria-labelledby="dossier-files">
+      <h2 id="dossier-files">{t('dossier.files.title')}</h2>
+      {list.length === 0 ? (
+        <p className="muted small">{t('dossier.files.none')}</p>
+      ) : (
+        <ul className="plain-list small">
+          {list.map((f) => (
+            <li key={f.id}>
+              <a href={`/api/dossiers/${encodeURIComponent(dossier.id)}/files/${encodeURIComponent(f.id)}`} download>
+                {f.originalName}
+              </a>{' '}
+              <span className="muted">
+                · {t(`dossier.files.kind.${f.kind}`, { defaultValue: f.kind })} · {Math.ceil(f.size / 1024)} KB · {formatDateTime(f.uploadedAt)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!closed && (
+        <details className="fee-adjust">
+          <summary>{t('dossier.files.add')}</summary>
+          <form onSubmit={onSubmit}>
+            <div className="form-field">
+              <label htmlFor="attach-kind">{t('dossier.files.kindLabel')}</label>
+              <select id="attach-kind" value={kind} onChange={(e) => setKind(e.target.value === 'scan' ? 'scan' : 'result')}>
+                <option value="result">{t('dossier.files.kind.result')}</option>
+                <option value="scan">{t('dossier.files.kind.scan')}</option>
+              </select>
+            </div>
+            <div className="form-field">
+              <label htmlFor="attach-file">{t('dossier.files.file')}</label>
+              <input key={round} id="attach-file" type="file" multiple accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+            </div>
+            <div className="form-field">
+              <label htmlFor="attach-comment">{t('dossier.files.comment')}</label>
+              <input id="attach-comment" maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+            </div>
+            <button type="submit" className="button button-small" disabled={upload.isPending || files.length === 0}>
+              {t('dossier.files.upload')}
+            </button>
+            {upload.isError && <ErrorMessage error={upload.error} />}
+          </form>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -6,7 +6,7 @@ import { Loading } from '../../ui/loading.js';
 import { useDocumentTitle } from '../../ui/use-document-title.js';
 import { useSession } from '../auth/api.js';
 import { useDossier, type DossierView } from './api.js';
-import { FeesPanel, SlipLinks, SummaryCard } from './dossier-extras.js';
+import { FeesPanel, FilesCard, SlipLinks, SummaryCard } from './dossier-extras.js';
 import { DueDate, StatusBadge, TimelinessBadge } from './badges.js';
 import { DossierActions } from './dossier-actions.js';
 import { OnlineReview } from '../online/review-panel.js';
@@ -166,6 +166,7 @@ export function DossierPage() {
             {/* An online submission under review is decided in its review panel. */}
             {session.data && !['submitted', 'incomplete'].includes(dossier.data.status) && <DossierActions dossier={dossier.data} me={session.data} />}
             {session.data && <FeesPanel dossier={dossier.data} me={session.data} />}
+            <FilesCard dossier={dossier.data} />
             <History dossier={dossier.data} />
           </div>
         </div>
