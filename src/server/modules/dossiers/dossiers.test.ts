@@ -12,6 +12,7 @@ import { maskName } from './dossier-views.js';
 let t: TestApp;
 let receptionist: Session;
 let centerId: string;
+let agencyCode: string;
 
 const applicant = { name: 'Nguyễn Thị Hồng Nhung', idNumber: '079186001234', birthDate: '1986-05-20', phone: '0909123456', address: '12 Tô Hiến Thành, phường Hòa Hưng' };
 
@@ -26,6 +27,7 @@ beforeAll(async () => {
   await importShippedCatalog(t.database);
   const center = await makeCenter(t.database.db);
   centerId = center.id;
+  agencyCode = center.agency_code;
   receptionist = await login(t.app, (await makeUser(t.database.db, centerId, 'receptionist')).username);
 });
 afterAll(async () => t.close());
@@ -44,7 +46,8 @@ describe('reception at the counter', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/dossiers', headers: receptionist.headers, payload: { procedureCode: '1.004837', applicant, documents } });
     expect(res.statusCode, res.body).toBe(201);
     const d = res.json();
-    expect(d.code).toMatch(/^H29\.100-\d{6}-0001$/);
+    // {agency code}-{YYMMDD}-{NNNN}, the first of the day
+    expect(d.code).toMatch(new RegExp(`^${agencyCode.replace(/\./g, '\\.')}-\\d{6}-0001$`));
     expect(d.status).toBe('received');
     expect(d.dvcqgStatus).toBe(2);
     expect(d.workingDays).toBe(3);
