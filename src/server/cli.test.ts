@@ -31,7 +31,7 @@ afterAll(() => {
 describe('motcua CLI', () => {
   const data = tempDir();
 
-  it('migrates, then reports nothing to apply', async () => {
+  it('migrates, then reports nothing to apply', { timeout: 90_000 }, async () => {
     expect((await cli(data, 'migrate')).out).toMatch(/0001_core/);
     expect((await cli(data, 'migrate')).out).toMatch(/nothing to apply/);
   });
@@ -91,7 +91,7 @@ describe('motcua CLI', () => {
     expect((await cli(data, 'khong-co-lenh')).code).toBe(1);
   });
 
-  it('backs up and restores into an empty data directory, and refuses a non-empty one', async () => {
+  it('backs up and restores into an empty data directory, and refuses a non-empty one', { timeout: 120_000 }, async () => {
     const file = path.join(tempDir(), 'backup.json.gz');
     const backup = await cli(data, 'backup', file);
     expect(backup.code).toBe(0);

@@ -57,7 +57,7 @@ describe('queue (browser)', () => {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
   }
 
-  it('issues, calls, shows, announces, serves, rates and counts a ticket', async () => {
+  it('issues, calls, shows, announces, serves, rates and counts a ticket', { timeout: 90_000 }, async () => {
     // The display board first, so its stream is open when the call happens.
     const board = await open(DESKTOP);
     await board.goto('/man-hinh');
