@@ -12,17 +12,15 @@
  *    of retrieval.
  * The server is its own process; 2 cores are shared with the load generator: compare ratios.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { ROOT } from '../src/server/paths.js';
-import { freePort } from '../src/server/test/process.js';
 import { createTestDatabase } from '../src/server/test/database.js';
 import { importShippedCatalog } from '../src/server/seed/prepare.js';
 import { answerQuestion } from '../src/server/modules/assistant/answer-question.js';
 import { CatalogIndex } from '../src/server/modules/catalog/catalog-index.js';
+import { startBenchServer } from './server.js';
 
 const QUESTIONS = [
   'làm giấy khai sinh cho con cần gì',
@@ -39,19 +37,6 @@ const QUESTIONS = [
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/server/main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', QUEUE_HOUSEKEEPING: 'false', PUBLIC_RATE_LIMIT: '100000000', DATA_DIR: dataDir, DATABASE_URL: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('server exited');
-    if (await fetch(`${base}/api/ready`).then((r) => r.ok, () => false)) return { child, base };
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function line(label: string, r: autocannon.Result): string {
   return `${label.padEnd(34)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`;
@@ -59,7 +44,7 @@ function line(label: string, r: autocannon.Result): string {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'motcua-bencha-'));
-  const { child, base } = await startServer(dataDir);
+  const { child, base } = await startBenchServer({ DATA_DIR: dataDir, DATABASE_URL: '' });
   try {
     let i = 0;
     const ask = await autocannon({

@@ -11,15 +11,14 @@
  * 3. The receipt slip PDF: time per slip over HTTP (includes the database reads).
  * The server is its own process; 2 cores are shared with the load generator: compare ratios.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/server/db/database.js';
 import { lookupDossier } from '../src/server/modules/dossiers/dossier-views.js';
-import { ROOT } from '../src/server/paths.js';
-import { freePort, scratchDatabase } from '../src/server/test/process.js';
+import { scratchDatabase } from '../src/server/test/process.js';
+import { startBenchServer } from './server.js';
 
 const usePg = process.argv.includes('--pg');
 
@@ -30,24 +29,11 @@ async function scratch(): Promise<{ url: string; drop: () => Promise<void> } | u
   return scratchDatabase(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test', `motcua_benchd_${process.pid}`);
 }
 
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/server/main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', QUEUE_HOUSEKEEPING: 'false', PUBLIC_RATE_LIMIT: '100000000', LOOKUP_RATE_LIMIT: '100000000', LOGIN_RATE_LIMIT: '1000', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('server exited');
-    if (await fetch(`${base}/api/ready`).then((r) => r.ok, () => false)) return { child, base };
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'motcua-benchd-'));
   const db = await scratch();
-  const { child, base } = await startServer({ DATA_DIR: dataDir, DATABASE_URL: db?.url ?? '' });
+  const { child, base } = await startBenchServer({ DATA_DIR: dataDir, DATABASE_URL: db?.url ?? '' });
   const demo = readFileSync(path.join(dataDir, 'demo-accounts.txt'), 'utf8');
   const password = /tiepnhan1\s+(\S+)/.exec(demo)?.[1] ?? '';
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tiepnhan1', password }) });

@@ -15,7 +15,6 @@
  * The server runs as its own process (node dist/server/main.js); 2 cores are shared with the
  * load generator, so absolute figures are pessimistic — compare the ratio.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -24,8 +23,8 @@ import autocannon from 'autocannon';
 import { openDatabase } from '../src/server/db/database.js';
 import { insertTicket } from '../src/server/modules/queue/issue-ticket.js';
 import { serviceDayOf } from '../src/server/modules/queue/snapshot.js';
-import { ROOT } from '../src/server/paths.js';
-import { freePort, scratchDatabase } from '../src/server/test/process.js';
+import { scratchDatabase } from '../src/server/test/process.js';
+import { startBenchServer } from './server.js';
 
 const usePg = process.argv.includes('--pg');
 const ISSUE_SECONDS = 10;
@@ -44,19 +43,6 @@ async function scratch(): Promise<{ url: string; drop: () => Promise<void> } | u
   return scratchDatabase(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test', `motcua_benchq_${process.pid}`);
 }
 
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/server/main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', QUEUE_HOUSEKEEPING: 'false', PUBLIC_RATE_LIMIT: '100000000', LOGIN_RATE_LIMIT: '1000', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('server exited');
-    if (await fetch(`${base}/api/ready`).then((r) => r.ok, () => false)) return { child, base };
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** One SSE client on a raw socket; resolves each time a recall of `marker` arrives. */
 function connectBoard(base: string, token: string, onCall: (ticket: string) => void): Promise<http.ClientRequest> {
@@ -84,7 +70,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'motcua-benchq-'));
   const db = await scratch();
   const engine = usePg ? 'PostgreSQL server' : 'embedded PGlite';
-  const { child, base } = await startServer({ DATA_DIR: dataDir, DATABASE_URL: db?.url ?? '' });
+  const { child, base } = await startBenchServer({ DATA_DIR: dataDir, DATABASE_URL: db?.url ?? '' });
   const demo = readFileSync(path.join(dataDir, 'demo-accounts.txt'), 'utf8');
   const kiosk = /kiosk\s+(mcd_\S+)/.exec(demo)?.[1] ?? '';
   const display = /display\s+(mcd_\S+)/.exec(demo)?.[1] ?? '';

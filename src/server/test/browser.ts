@@ -135,3 +135,12 @@ export async function horizontalOverflow(page: Page): Promise<string[]> {
     return wide.length > 0 ? wide : [`scrollWidth ${document.documentElement.scrollWidth} > ${width}`];
   });
 }
+
+/** Signs a demo account in through the login page and waits for the page it was sent to. */
+export async function signIn(page: Page, account: { username: string; password: string }, next: string): Promise<void> {
+  await page.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Tên đăng nhập').fill(account.username);
+  await page.getByLabel('Mật khẩu').fill(account.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+}

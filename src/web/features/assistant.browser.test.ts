@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { horizontalOverflow, launchBrowser, newContext, PHONE, screenshot, startWebServer, type WebServer } from '../../server/test/browser.js';
+import { horizontalOverflow, launchBrowser, newContext, PHONE, screenshot, signIn, startWebServer, type WebServer } from '../../server/test/browser.js';
 
 /**
  * The citizen assistant in Chromium, against the real server and catalog: on a phone the portal's
@@ -165,11 +165,7 @@ describe('assistant (browser)', () => {
     expect((await server.app.inject({ method: 'POST', url: `/api/assistant/sessions/${sessionId}/handoff` })).statusCode).toBe(200);
 
     const page = await open({ viewport: { width: 1366, height: 900 } });
-    const account = server.account('receptionist');
-    await page.goto(`/dang-nhap?next=${encodeURIComponent('/ho-so/tro-ly')}`);
-    await page.getByLabel('Tên đăng nhập').fill(account.username);
-    await page.getByLabel('Mật khẩu').fill(account.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signIn(page, server.account('receptionist'), '/ho-so/tro-ly');
     await page.getByRole('heading', { level: 1, name: 'Câu hỏi công dân chuyển cán bộ' }).waitFor();
     const item = page.locator('.handoff', { hasText: 'xin giấy xác nhận độc thân để đi làm hồ sơ vay' });
     await item.waitFor();

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../../server/test/app.js';
 import { renderIdCard, syntheticPeople } from '../../server/modules/documents/synthetic-documents.js';
-import { ARTIFACT_DIR, DESKTOP, launchBrowser, newContext, screenshot, startWebServer, type WebServer } from '../../server/test/browser.js';
+import { ARTIFACT_DIR, DESKTOP, launchBrowser, newContext, screenshot, signIn, startWebServer, type WebServer } from '../../server/test/browser.js';
 
 /**
  * The money and paper side of a dossier at the desk: the fee with its VietQR code, a payment
@@ -30,12 +30,7 @@ describe('dossier fees, slips and progress (browser)', () => {
     const context = await newContext(browser, server.baseUrl, DESKTOP);
     contexts.push(context);
     const page = await context.newPage();
-    const account = server.account(role);
-    await page.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('Tên đăng nhập').fill(account.username);
-    await page.getByLabel('Mật khẩu').fill(account.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+    await signIn(page, server.account(role), next);
     return page;
   }
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACT_DIR, DESKTOP, horizontalOverflow, launchBrowser, newContext, PHONE, screenshot, startWebServer, type WebServer } from '../../server/test/browser.js';
+import { ARTIFACT_DIR, DESKTOP, horizontalOverflow, launchBrowser, newContext, PHONE, screenshot, signIn, startWebServer, type WebServer } from '../../server/test/browser.js';
 
 /**
  * A dossier's life at the center: reception at the counter (receipt PDF), assignment by the
@@ -28,12 +28,7 @@ describe('dossiers (browser)', () => {
     const context = await newContext(browser, server.baseUrl, options);
     contexts.push(context);
     const page = await context.newPage();
-    const account = server.account(role);
-    await page.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('Tên đăng nhập').fill(account.username);
-    await page.getByLabel('Mật khẩu').fill(account.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+    await signIn(page, server.account(role), next);
     return page;
   }
 

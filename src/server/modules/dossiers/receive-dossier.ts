@@ -136,6 +136,21 @@ export function missingOf(rows: readonly ChecklistRow[]): ChecklistRow[] {
   return rows.filter((r) => (r.status === 'missing' || r.status === 'invalid') && r.condition === null);
 }
 
+/** The applicant, representative, ticket and a new public token of a dossier handed in at the counter. */
+export function applicantColumns(input: Pick<ReceiveDossierBody, 'applicant' | 'representative' | 'ticketId'>) {
+  return {
+    applicant_name: input.applicant.name.trim().normalize('NFC'),
+    applicant_id_number: input.applicant.idNumber,
+    applicant_birth_date: input.applicant.birthDate ?? null,
+    applicant_phone: input.applicant.phone ?? null,
+    applicant_address: input.applicant.address.trim().normalize('NFC'),
+    applicant_email: input.applicant.email ?? null,
+    representative: input.representative ? JSON.stringify(input.representative) : null,
+    ticket_id: input.ticketId ?? null,
+    public_token: randomBytes(12).toString('base64url'),
+  };
+}
+
 export function documentValues(centerId: string, dossierId: string, rows: readonly ChecklistRow[]) {
   return rows.map((r) => ({ center_id: centerId, dossier_id: dossierId, position: r.position, name: r.name, condition: r.condition, copy_type: r.copyType, copies_required: r.copiesRequired, copies_received: r.copiesReceived, status: r.status, note: r.note }));
 }
@@ -172,17 +187,9 @@ export async function receiveDossier(db: Db, ctx: AuditContext & { centerId: str
           procedure_code: terms.procedure.code,
           procedure_name: terms.procedure.name,
           channel: input.channel ?? 'counter',
-          applicant_name: input.applicant.name.trim().normalize('NFC'),
-          applicant_id_number: input.applicant.idNumber,
-          applicant_birth_date: input.applicant.birthDate ?? null,
-          applicant_phone: input.applicant.phone ?? null,
-          applicant_address: input.applicant.address.trim().normalize('NFC'),
-          applicant_email: input.applicant.email ?? null,
-          representative: input.representative ? JSON.stringify(input.representative) : null,
-          ticket_id: input.ticketId ?? null,
+          ...applicantColumns(input),
           fee_vnd: fee,
           payment_status: fee > 0 ? 'unpaid' : 'not_required',
-          public_token: randomBytes(12).toString('base64url'),
         })
         .returningAll()
         .executeTakeFirstOrThrow(),

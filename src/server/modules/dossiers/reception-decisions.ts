@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { checkCitizenId, CITIZEN_ID_MESSAGES_VI } from '../../../shared/citizen-id.js';
 import type { DeclineAtCounterBody } from '../../../shared/schemas/dossiers.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import type { Derived } from '../catalog/catalog-file.js';
-import { checklistOf, documentValues, missingOf, type ChecklistRow } from './receive-dossier.js';
+import { applicantColumns, checklistOf, documentValues, missingOf, type ChecklistRow } from './receive-dossier.js';
 import { notifyApplicant } from './notify-applicant.js';
 import type { RequestedItem } from './review-dossier.js';
 import { DVCQG_STATUS } from './status.js';
@@ -77,15 +76,7 @@ export async function declineAtCounter(db: Db, ctx: AuditContext & { centerId: s
         channel: 'counter',
         status: event.to,
         dvcqg_status: DVCQG_STATUS[event.to],
-        applicant_name: input.applicant.name.trim().normalize('NFC'),
-        applicant_id_number: input.applicant.idNumber,
-        applicant_birth_date: input.applicant.birthDate ?? null,
-        applicant_phone: input.applicant.phone ?? null,
-        applicant_address: input.applicant.address.trim().normalize('NFC'),
-        applicant_email: input.applicant.email ?? null,
-        representative: input.representative ? JSON.stringify(input.representative) : null,
-        ticket_id: input.ticketId ?? null,
-        public_token: randomBytes(12).toString('base64url'),
+        ...applicantColumns(input),
       })
       .returning(['id', 'applicant_phone', 'applicant_email'])
       .executeTakeFirstOrThrow();

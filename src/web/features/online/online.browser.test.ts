@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, horizontalOverflow, launchBrowser, newContext, PHONE, screenshot, startWebServer, type WebServer } from '../../../server/test/browser.js';
+import { DESKTOP, horizontalOverflow, launchBrowser, newContext, PHONE, screenshot, signIn, startWebServer, type WebServer } from '../../../server/test/browser.js';
 
 /** Xóa đăng ký tạm trú: available online, two required documents. */
 const PROCEDURE = '1.010028';
@@ -33,12 +33,7 @@ describe('online submission (browser)', () => {
 
   async function receptionist(next: string): Promise<Page> {
     const desk = await (await context()).newPage();
-    const account = server.account('receptionist');
-    await desk.goto(`/dang-nhap?next=${encodeURIComponent(next)}`);
-    await desk.getByLabel('Tên đăng nhập').fill(account.username);
-    await desk.getByLabel('Mật khẩu').fill(account.password);
-    await desk.getByRole('button', { name: 'Đăng nhập' }).click();
-    await desk.waitForURL((url) => url.pathname === next);
+    await signIn(desk, server.account('receptionist'), next);
     return desk;
   }
 
