@@ -12,7 +12,7 @@ let without: TestApp;
 
 beforeAll(async () => {
   fake = await startFakeLlmServer();
-  withLlm = await createTestApp({ ASSISTANT_LLM_URL: fake.baseURL, ASSISTANT_LLM_MODEL: 'qwen2.5:3b', ASSISTANT_LLM_TIMEOUT_MS: '3000' });
+  withLlm = await createTestApp({ ASSISTANT_LLM_URL: fake.baseURL, ASSISTANT_LLM_MODEL: 'qwen2.5:3b', ASSISTANT_LLM_TIMEOUT_MS: '8000' });
   await importShippedCatalog(withLlm.database);
   without = await createTestApp();
   await importShippedCatalog(without.database);

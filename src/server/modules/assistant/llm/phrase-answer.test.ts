@@ -77,7 +77,8 @@ afterAll(async () => fake.close());
 beforeEach(() => {
   fake.requests.length = 0;
   outcomes = [];
-  client = createLlmClient({ baseURL: fake.baseURL, model: 'fake-3b', timeoutMs: 400 }, { onOutcome: (o) => outcomes.push(o) });
+  // generous: a loaded 2-core CI machine must not turn a scripted reply into a timeout; (d) has its own short one
+  client = createLlmClient({ baseURL: fake.baseURL, model: 'fake-3b', timeoutMs: 5000 }, { onOutcome: (o) => outcomes.push(o) });
 });
 
 describe('phraseAnswer against a local OpenAI-compatible server', () => {
@@ -135,9 +136,10 @@ describe('phraseAnswer against a local OpenAI-compatible server', () => {
 
   it('(d) a server slower than the timeout: the composed answer comes back quickly', async () => {
     fake.script = () => ({ content: 'Lệ phí 15.000 đồng.', delayMs: 5000 });
+    const quick = createLlmClient({ baseURL: fake.baseURL, model: 'fake-3b', timeoutMs: 400 }, { onOutcome: (o) => outcomes.push(o) });
     const i = input(SINGLE_STATUS, ['fee']);
     const started = Date.now();
-    const result = await phraseAnswer(i, client);
+    const result = await phraseAnswer(i, quick);
     expect(Date.now() - started).toBeLessThan(1500);
     expect(result).toMatchObject({ text: i.composedAnswer, usedLlm: false, rejected: expect.stringMatching(/^timeout/) });
     expect(outcomes).toEqual(['timeout']);
@@ -158,7 +160,7 @@ describe('phraseAnswer against a local OpenAI-compatible server', () => {
   });
 
   it('sends the API key as a bearer token when there is one', async () => {
-    const keyed = createLlmClient({ baseURL: fake.baseURL, model: 'm', apiKey: 'sk-local-test', timeoutMs: 1000 });
+    const keyed = createLlmClient({ baseURL: fake.baseURL, model: 'm', apiKey: 'sk-local-test', timeoutMs: 5000 });
     fake.script = () => ({ content: '' });
     expect(await phraseAnswer(input(BIRTH, ['fee']), keyed)).toMatchObject({ usedLlm: false, rejected: 'empty reply' });
     expect(fake.requests[0]?.headers.authorization).toBe('Bearer sk-local-test');
