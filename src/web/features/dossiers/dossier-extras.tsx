@@ -319,7 +319,8 @@ export function FilesCard({ dossier }: { dossier: DossierView }) {
       setRound((r) => r + 1);
     },
   });
-  const list = dossier.files ?? [];
+  // An online dossier shows the citizen's scans with their documents in its review panel: here only the officials' files.
+  const list = (dossier.files ?? []).filter((f) => dossier.channel !== 'online' || f.documentPosition === null);
   const closed = ['refused', 'withdrawn', 'stopped'].includes(dossier.status);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
