@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Text } from '../../../shared/schemas/common.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Database } from '../../db/database.js';
@@ -7,6 +8,7 @@ import { PROBLEMS } from '../../http/responses.js';
 import { AskBody, AskResult, HandedOffConversation, HandoffListQuery, HandoffResult, SessionParams } from '../../../shared/schemas/assistant.js';
 import type { AuditContext } from '../audit/record-audit.js';
 import { askAssistant } from './ask-assistant.js';
+import { answerQuestion } from './answer-question.js';
 import type { LlmClient } from './llm/llm-client.js';
 import { handOffConversation } from './hand-off-conversation.js';
 import { closeHandoff, listHandoffs } from './list-handoffs.js';
@@ -18,6 +20,8 @@ import { closeHandoff, listHandoffs } from './list-handoffs.js';
 function publicContext(request: FastifyRequest): AuditContext {
   return { actorType: 'public', actorId: null, actorName: null, actorRole: null, centerId: null, ip: null, requestId: String(request.id) };
 }
+
+const SuggestBody = Type.Object({ question: Text(1000) }, { additionalProperties: false });
 
 export async function assistantRoutes(fastify: FastifyInstance, opts: { database: Database; llm?: LlmClient | null }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -35,6 +39,25 @@ export async function assistantRoutes(fastify: FastifyInstance, opts: { database
       },
     },
     async (request) => askAssistant(db, publicContext(request), request.body, new Date(), opts.llm ?? null),
+  );
+
+  app.post(
+    '/copilot/suggest-procedures',
+    {
+      config: { access: 'dossiers.receive' },
+      schema: {
+        tags: ['copilot'],
+        summary: "The citizen's words → the closest procedures at my center (the same engine, nothing stored)",
+        body: SuggestBody,
+        response: { 200: AskResult, ...PROBLEMS },
+      },
+    },
+    async (request) => {
+      const s = staffOf(request);
+      const center = await db.selectFrom('centers').select(['id', 'slug']).where('id', '=', s.centerId).executeTakeFirstOrThrow();
+      // An official's lookup is not a citizen's conversation: answered, not kept (no turn, no audit row).
+      return answerQuestion(db, { question: request.body.question, center });
+    },
   );
 
   app.post(

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { recordAudit, type AuditContext } from '../audit/record-audit.js';
 import type { ReceivedFile } from '../files/receive-upload.js';
+import { recordDossierEvent } from './dossier-events.js';
 
 /** A dossier that left the center without a result takes no more files. */
 const CLOSED = ['refused', 'withdrawn', 'stopped'];
@@ -30,22 +31,7 @@ export async function attachDossierFiles(
       .values(files.map((f) => ({ center_id: ctx.centerId, dossier_id: dossierId, document_position: null, original_name: f.originalName, sha256: f.sha256, size: f.size, mime: f.mime, kind: input.kind, uploaded_by: ctx.actorId, uploaded_at: now })))
       .returning(['id', 'original_name'])
       .execute();
-    await trx
-      .insertInto('dossier_events')
-      .values({
-        center_id: ctx.centerId,
-        dossier_id: dossierId,
-        at: now,
-        action: 'attach',
-        from_status: d.status,
-        to_status: d.status,
-        actor_id: ctx.actorId,
-        actor_name: ctx.actorName,
-        actor_role: ctx.actorRole,
-        comment: input.comment,
-        data: JSON.stringify({ kind: input.kind, files: rows.map((r) => ({ id: r.id, name: r.original_name })) }),
-      })
-      .execute();
+    await recordDossierEvent(trx, ctx, { dossierId, at: now, action: 'attach', from: d.status, to: d.status, comment: input.comment, data: { kind: input.kind, files: rows.map((r) => ({ id: r.id, name: r.original_name })) } });
     await recordAudit(trx, ctx, { action: 'dossier.attach', targetType: 'dossier', targetId: dossierId, after: { kind: input.kind, files: rows.map((r) => r.original_name) } });
   });
 }

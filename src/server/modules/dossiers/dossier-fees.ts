@@ -4,6 +4,7 @@ import { AppError } from '../../http/app-error.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { buildVietQrPayload, normaliseVietQrPurpose, vietQrSvg } from '../payments/vietqr.js';
 import type { StaffCtx } from './process-dossier.js';
+import { recordDossierEvent } from './dossier-events.js';
 
 /** Statuses in which nothing more is charged: the dossier left the center without a result. */
 const CLOSED = ['refused', 'withdrawn', 'stopped'];
@@ -16,13 +17,6 @@ async function paidVnd(trx: Executor, dossierId: string): Promise<number> {
 function paymentStatusOf(fee: number, paid: number): 'not_required' | 'unpaid' | 'paid' {
   if (fee === 0) return 'not_required';
   return paid >= fee ? 'paid' : 'unpaid';
-}
-
-async function logEvent(trx: Executor, ctx: StaffCtx, dossierId: string, status: string, action: string, comment: string | null, data: Record<string, unknown>): Promise<void> {
-  await trx
-    .insertInto('dossier_events')
-    .values({ center_id: ctx.centerId, dossier_id: dossierId, action, from_status: status, to_status: status, actor_id: ctx.actorId, actor_name: ctx.actorName, actor_role: ctx.actorRole, comment, data: JSON.stringify(data) })
-    .execute();
 }
 
 /**
@@ -44,7 +38,7 @@ export async function adjustFee(db: Db, ctx: StaffCtx, dossierId: string, input:
       .set({ fee_vnd: input.feeVnd, fee_reason: reason, payment_status: paymentStatusOf(input.feeVnd, paid), updated_at: new Date() })
       .where('id', '=', dossierId)
       .execute();
-    await logEvent(trx, ctx, dossierId, d.status, 'fee_change', reason, { from: d.fee_vnd, to: input.feeVnd });
+    await recordDossierEvent(trx, ctx, { dossierId, action: 'fee_change', from: d.status, to: d.status, comment: reason, data: { from: d.fee_vnd, to: input.feeVnd } });
     await recordAudit(trx, ctx, { action: 'dossier.fee_change', targetType: 'dossier', targetId: dossierId, before: { feeVnd: d.fee_vnd }, after: { feeVnd: input.feeVnd, reason } });
   });
 }
@@ -85,7 +79,7 @@ export async function recordPayment(db: Db, ctx: StaffCtx, dossierId: string, in
       .execute();
     const total = paid + input.amountVnd;
     await trx.updateTable('dossiers').set({ payment_status: paymentStatusOf(d.fee_vnd, total), updated_at: now }).where('id', '=', dossierId).execute();
-    await logEvent(trx, ctx, dossierId, d.status, 'payment', null, { receiptNumber, amountVnd: input.amountVnd, method: input.method });
+    await recordDossierEvent(trx, ctx, { dossierId, at: now, action: 'payment', from: d.status, to: d.status, data: { receiptNumber, amountVnd: input.amountVnd, method: input.method } });
     await recordAudit(trx, ctx, { action: 'dossier.payment', targetType: 'dossier', targetId: dossierId, after: { receiptNumber, amountVnd: input.amountVnd, method: input.method, reference } });
     return { receiptNumber, paidVnd: total, dueVnd: d.fee_vnd - total };
   });

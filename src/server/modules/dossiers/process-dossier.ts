@@ -7,6 +7,7 @@ import { loadCenterCalendarRules } from '../calendar/center-calendar.js';
 import { extendDueAtForPause, formatDateTimeVN, toVietnamDate } from '../calendar/working-calendar.js';
 import { notifyApplicant } from './notify-applicant.js';
 import { DVCQG_STATUS } from './status.js';
+import { recordDossierEvent } from './dossier-events.js';
 
 export type StaffCtx = AuditContext & { centerId: string; actorId: string; actorRole: string | null };
 
@@ -45,10 +46,7 @@ async function transition(db: Db, ctx: StaffCtx, dossierId: string, t: Transitio
       .returning(['id'])
       .executeTakeFirst();
     if (!changed) throw new AppError('DOSSIER_STATE_CONFLICT');
-    await trx
-      .insertInto('dossier_events')
-      .values({ center_id: ctx.centerId, dossier_id: dossierId, at: now, action: t.action, from_status: d.status, to_status: t.to, actor_id: ctx.actorId, actor_name: ctx.actorName, actor_role: ctx.actorRole, comment: t.comment ?? null, data: JSON.stringify(t.data ?? {}) })
-      .execute();
+    await recordDossierEvent(trx, ctx, { dossierId, at: now, action: t.action, from: d.status, to: t.to, comment: t.comment ?? null, data: t.data ?? {} });
     await recordAudit(trx, ctx, { action: `dossier.${t.action}`, targetType: 'dossier', targetId: dossierId, before: { status: d.status }, after: { status: t.to, ...(t.data ?? {}) } });
     if (t.message) await notifyApplicant(trx, ctx.centerId, d, `${t.action}:${dossierId}:${d.supplement_count}`, t.message(d));
   });
@@ -151,10 +149,7 @@ export async function apologize(db: Db, ctx: StaffCtx, id: string, input: { newD
     if (toVietnamDate(now) >= toVietnamDate(due)) throw new AppError('DOSSIER_APOLOGY_TOO_LATE');
     if (input.newDueAt.getTime() <= due.getTime()) throw new AppError('VALIDATION_FAILED', { detail: 'Ngày hẹn mới phải sau ngày hẹn trả kết quả ban đầu.' });
     await trx.updateTable('dossiers').set({ new_due_at: input.newDueAt, updated_at: now }).where('id', '=', id).where('new_due_at', 'is', null).execute();
-    await trx
-      .insertInto('dossier_events')
-      .values({ center_id: ctx.centerId, dossier_id: id, at: now, action: 'apologize', from_status: d.status, to_status: d.status, actor_id: ctx.actorId, actor_name: ctx.actorName, actor_role: ctx.actorRole, comment: input.reason, data: JSON.stringify({ newDueAt: input.newDueAt.toISOString() }) })
-      .execute();
+    await recordDossierEvent(trx, ctx, { dossierId: id, at: now, action: 'apologize', from: d.status, to: d.status, comment: input.reason, data: { newDueAt: input.newDueAt.toISOString() } });
     await recordAudit(trx, ctx, { action: 'dossier.apologize', targetType: 'dossier', targetId: id, after: { newDueAt: input.newDueAt.toISOString(), reason: input.reason } });
     await notifyApplicant(trx, ctx.centerId, d, `apology:${id}`, `Xin lỗi ông/bà: hồ sơ ${d.code ?? ''} chưa thể trả đúng hẹn. Ngày hẹn mới: ${formatDateTimeVN(input.newDueAt)}.`);
   });

@@ -10,6 +10,7 @@ import { loadCenterCalendarRules } from '../calendar/center-calendar.js';
 import { computeDueAt, formatDateTimeVN, toVietnamDate } from '../calendar/working-calendar.js';
 import type { Derived } from '../catalog/catalog-file.js';
 import { DVCQG_STATUS } from './status.js';
+import { recordDossierEvent } from './dossier-events.js';
 import { notifyApplicant } from './notify-applicant.js';
 
 /** `{agency code}-{YYMMDD}-{NNNN}`: TT 03/2025 Art. 13 / the Thanh Hóa system (REFERENCE §c); at least 4 digits. */
@@ -101,10 +102,7 @@ export async function acceptDossier<T extends { id: string }>(
     due_at: terms.due.dueAt,
     original_due_at: terms.due.dueAt,
   });
-  await trx
-    .insertInto('dossier_events')
-    .values({ center_id: ctx.centerId, dossier_id: dossier.id, at: terms.now, action: 'receive', from_status: from, to_status: 'received', actor_id: ctx.actorId, actor_name: ctx.actorName, actor_role: ctx.actorRole, data: JSON.stringify({ dueAt: terms.due.dueAt.toISOString(), explanation: terms.due.explanation }) })
-    .execute();
+  await recordDossierEvent(trx, ctx, { dossierId: dossier.id, at: terms.now, action: 'receive', from, to: 'received', data: { dueAt: terms.due.dueAt.toISOString(), explanation: terms.due.explanation } });
   await recordAudit(trx, ctx, { action: 'dossier.receive', targetType: 'dossier', targetId: dossier.id, ...(from ? { before: { status: from } } : {}), after: { code, procedure: terms.procedure.code, dueAt: terms.due.dueAt.toISOString() } });
   return { ...dossier, code };
 }

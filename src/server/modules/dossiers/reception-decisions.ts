@@ -8,6 +8,7 @@ import { applicantColumns, checklistOf, documentValues, missingOf, type Checklis
 import { notifyApplicant } from './notify-applicant.js';
 import type { RequestedItem } from './review-dossier.js';
 import { DVCQG_STATUS } from './status.js';
+import { recordDossierEvent } from './dossier-events.js';
 
 const DEFAULT_REASON = 'Hồ sơ chưa đầy đủ, hợp lệ theo quy định của thủ tục.';
 
@@ -81,10 +82,7 @@ export async function declineAtCounter(db: Db, ctx: AuditContext & { centerId: s
       .returning(['id', 'applicant_phone', 'applicant_email'])
       .executeTakeFirstOrThrow();
     if (rows.length > 0) await trx.insertInto('dossier_documents').values(documentValues(ctx.centerId, dossier.id, rows)).execute();
-    await trx
-      .insertInto('dossier_events')
-      .values({ center_id: ctx.centerId, dossier_id: dossier.id, at: now, action: event.action, from_status: null, to_status: event.to, actor_id: ctx.actorId, actor_name: ctx.actorName, actor_role: ctx.actorRole, comment: event.comment, data: JSON.stringify(event.data) })
-      .execute();
+    await recordDossierEvent(trx, ctx, { dossierId: dossier.id, at: now, action: event.action, from: null, to: event.to, comment: event.comment, data: event.data });
     await recordAudit(trx, ctx, { action: `dossier.${event.action}`, targetType: 'dossier', targetId: dossier.id, after: { status: event.to, procedure: procedure.code, ...event.data } });
     await notifyApplicant(trx, ctx.centerId, dossier, `${event.action}:${dossier.id}`, event.message);
     return { id: dossier.id };

@@ -7,6 +7,7 @@ import { formatDateTimeVN } from '../calendar/working-calendar.js';
 import { messageApplicant } from './online-common.js';
 import { acceptDossier, receptionTermsOf } from './receive-dossier.js';
 import { DVCQG_STATUS } from './status.js';
+import { recordDossierEvent } from './dossier-events.js';
 
 type ReviewerCtx = AuditContext & { centerId: string; actorId: string };
 
@@ -139,9 +140,6 @@ async function changeStatus(
     .returning('id')
     .executeTakeFirst();
   if (!changed) throw new AppError('DOSSIER_STATE_CONFLICT');
-  await trx
-    .insertInto('dossier_events')
-    .values({ center_id: ctx.centerId, dossier_id: dossierId, at: now, action: event.action, from_status: from, to_status: to, actor_id: ctx.actorId, actor_name: ctx.actorName, actor_role: ctx.actorRole, comment: event.comment, data: JSON.stringify(event.data) })
-    .execute();
+  await recordDossierEvent(trx, ctx, { dossierId, at: now, action: event.action, from, to, comment: event.comment, data: event.data });
   await recordAudit(trx, ctx, { action: `dossier.${event.action}`, targetType: 'dossier', targetId: dossierId, before: { status: from }, after: { status: to, ...event.data } });
 }

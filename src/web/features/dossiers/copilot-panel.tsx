@@ -17,7 +17,7 @@ import type { HandedDocument } from './api.js';
 export function ProcedureSuggest({ onPick }: { onPick: (code: string) => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const ask = useMutation({ mutationFn: (question: string) => api.post<AskResult>('/api/assistant/ask', { question }) });
+  const ask = useMutation({ mutationFn: (question: string) => api.post<AskResult>('/api/copilot/suggest-procedures', { question }) });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (text.trim().length >= 2) ask.mutate(text.trim());

@@ -3,7 +3,7 @@ import type { Static } from '@sinclair/typebox';
 import type { PublicCenter } from '../../../shared/schemas/centers.js';
 import type { DossierView } from '../../../shared/schemas/dossiers.js';
 import type { OnlineStatus, OnlineSubmissionData, OnlineSubmissionReceipt, ReviewBody } from '../../../shared/schemas/online.js';
-import { api, ApiError, baseHeaders, problemOf } from '../../lib/api.js';
+import { api } from '../../lib/api.js';
 import { dossierKeys } from '../dossiers/api.js';
 
 export type { OnlineStatus, OnlineSubmissionData, OnlineSubmissionReceipt, ReviewBody };
@@ -26,18 +26,6 @@ export function useCenters() {
   return useQuery({ queryKey: onlineKeys.centers(), queryFn: ({ signal }) => api.get<Center[]>('/api/centers', { signal }), staleTime: 10 * 60_000 });
 }
 
-/** multipart/form-data POST through the same headers and problem parser as the JSON client. */
-async function postForm<T>(path: string, form: FormData): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, { method: 'POST', body: form, headers: { accept: 'application/json', ...baseHeaders() }, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError({ status: 0, code: 'NETWORK', detail: '' });
-  }
-  if (!response.ok) throw await problemOf(response);
-  return (await response.json()) as T;
-}
-
 /** The `data` part first (the server checks it before reading any file), then `doc-<position>` files. */
 export function submissionForm(data: OnlineSubmissionData, files: ReadonlyMap<number, readonly File[]>): FormData {
   const form = new FormData();
@@ -47,7 +35,7 @@ export function submissionForm(data: OnlineSubmissionData, files: ReadonlyMap<nu
 }
 
 export function useSubmitOnline() {
-  return useMutation({ mutationFn: (form: FormData) => postForm<OnlineSubmissionReceipt>('/api/public/dossiers', form) });
+  return useMutation({ mutationFn: (form: FormData) => api.postForm<OnlineSubmissionReceipt>('/api/public/dossiers', form) });
 }
 
 export function useOnlineStatus(token: string) {
@@ -61,7 +49,7 @@ export function useOnlineStatus(token: string) {
 export function useResubmit(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (form: FormData) => postForm<OnlineStatus>(`/api/public/online/${encodeURIComponent(token)}/documents`, form),
+    mutationFn: (form: FormData) => api.postForm<OnlineStatus>(`/api/public/online/${encodeURIComponent(token)}/documents`, form),
     onSuccess: (status) => queryClient.setQueryData(onlineKeys.status(token), status),
   });
 }
